@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IqportalConfig(AppConfig):
+    name = "iqportal"
+    verbose_name = "IQ Portal"

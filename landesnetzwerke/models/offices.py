@@ -1,0 +1,256 @@
+"""
+The programme's regional structure: Landesnetzwerke and their counselling offices (Beratungsstellen).
+
+Coordinates are numeric (WGS 84 degrees) and range-checked in the database. Descriptive texts are
+translated with django-parler; names, addresses and contacts are not translated.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
+
+
+class Bundesland(models.TextChoices):
+    BW = "BW", "Baden-Württemberg"
+    BY = "BY", "Bayern"
+    BE = "BE", "Berlin"
+    BB = "BB", "Brandenburg"
+    HB = "HB", "Bremen"
+    HH = "HH", "Hamburg"
+    HE = "HE", "Hessen"
+    MV = "MV", "Mecklenburg-Vorpommern"
+    NI = "NI", "Niedersachsen"
+    NW = "NW", "Nordrhein-Westfalen"
+    RP = "RP", "Rheinland-Pfalz"
+    SL = "SL", "Saarland"
+    SN = "SN", "Sachsen"
+    ST = "ST", "Sachsen-Anhalt"
+    SH = "SH", "Schleswig-Holstein"
+    TH = "TH", "Thüringen"
+
+
+class Landesnetzwerk(TranslatableModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices, unique=True)
+    coordination = models.CharField(_("coordinating organisation"), max_length=300, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    plz = models.CharField(_("postcode"), max_length=5, blank=True, validators=[plz_validator])
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    is_sample = models.BooleanField(
+        _("contact details are sample data"),
+        default=False,
+        help_text=_("Marked as sample data on the site until real contact details are entered."),
+    )
+    translations = TranslatedFields(
+        description=models.TextField(_("description"), blank=True),
+    )
+
+    class Meta:
+        verbose_name = _("Landesnetzwerk")
+        verbose_name_plural = _("Landesnetzwerke")
+        ordering = ["bundesland"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("landesnetzwerke:detail", kwargs={"slug": self.slug})
+
+
+class Thema(TranslatableModel):
+    """A counselling topic, e.g. recognition counselling. `slug` is the Lotse's `thema` value."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=150),
+    )
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+
+class Sprache(models.Model):
+    """A language spoken in counselling, by its ISO 639 code; the name shown is translated by gettext."""
+
+    code = models.CharField(_("ISO 639 code"), max_length=8, primary_key=True)
+    name_en = models.CharField(_("English name"), max_length=100)
+    name_local = models.CharField(_("name in the language itself"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        from django.utils.translation import gettext
+
+        return gettext(self.name_en)
+
+
+class BeratungsstelleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def fixed(self):
+        return self.filter(kind=Beratungsstelle.Kind.FIXED)
+
+    def mobile(self):
+        return self.filter(kind=Beratungsstelle.Kind.MOBILE)
+
+    def in_bundesland(self, code):
+        return self.filter(bundesland=code)
+
+    def in_bbox(self, south, west, north, east):
+        return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+
+
+class Beratungsstelle(TranslatableModel):
+    """A counselling office: fixed (with an address) or mobile (with a service area and consultation days)."""
+
+    class Kind(models.TextChoices):
+        FIXED = "fest", _("fixed office")
+        MOBILE = "mobil", _("mobile counselling")
+
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.FIXED, db_index=True)
+    landesnetzwerk = models.ForeignKey(
+        Landesnetzwerk, on_delete=models.PROTECT, related_name="beratungsstellen", verbose_name=_("Landesnetzwerk")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    traeger = models.CharField(_("organisation (Träger)"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    plz = models.CharField(_("postcode"), max_length=5, validators=[plz_validator])
+    city = models.CharField(_("city"), max_length=100)
+    bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices, db_index=True)
+    latitude = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    longitude = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    topics = models.ManyToManyField(Thema, related_name="beratungsstellen", blank=True, verbose_name=_("topics"))
+    languages = models.ManyToManyField(
+        Sprache, related_name="beratungsstellen", blank=True, verbose_name=_("languages spoken")
+    )
+    # How the office counsels.
+    in_person = models.BooleanField(_("in person"), default=True)
+    by_phone = models.BooleanField(_("by phone"), default=True)
+    by_video = models.BooleanField(_("by video"), default=False)
+    by_email = models.BooleanField(_("by e-mail"), default=True)
+    wheelchair_accessible = models.BooleanField(_("step-free access"), default=False)
+    # Mobile counselling: the area it serves, as a centre (latitude/longitude above) and a radius,
+    # and/or a list of PLZ prefixes such as "26, 27".
+    service_radius_km = models.PositiveSmallIntegerField(
+        _("service radius (km)"), null=True, blank=True, validators=[MaxValueValidator(300)]
+    )
+    service_plz_prefixes = models.CharField(
+        _("served postcode regions"),
+        max_length=300,
+        blank=True,
+        help_text=_("Comma-separated PLZ prefixes, e.g. 26, 27 (mobile counselling only)."),
+    )
+    published = models.BooleanField(_("published"), default=True, db_index=True)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Address and contact details are invented sample data, marked as such on the site."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    translations = TranslatedFields(
+        description=models.TextField(_("description"), blank=True),
+        accessibility=models.TextField(_("accessibility of the premises"), blank=True),
+        directions=models.TextField(_("how to get there"), blank=True),
+    )
+
+    objects = BeratungsstelleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("counselling office")
+        verbose_name_plural = _("counselling offices")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["published", "kind", "latitude", "longitude"], name="office_geo_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90), name="office_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__gte=-180, longitude__lte=180), name="office_longitude_range"
+            ),
+            models.CheckConstraint(condition=models.Q(kind__in=["fest", "mobil"]), name="office_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("lotse:office", kwargs={"pk": self.pk})
+
+
+class Oeffnungszeit(models.Model):
+    """One opening slot of a fixed office; several slots a day are allowed."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    beratungsstelle = models.ForeignKey(Beratungsstelle, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("from"))
+    closes = models.TimeField(_("to"))
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(opens__lt=models.F("closes")), name="opening_before_closing"),
+            models.CheckConstraint(condition=models.Q(weekday__lte=6), name="opening_weekday_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Sprechtag(models.Model):
+    """A consultation day of mobile counselling: when and where it takes place."""
+
+    beratungsstelle = models.ForeignKey(Beratungsstelle, on_delete=models.CASCADE, related_name="sprechtage")
+    date = models.DateField(_("date"), db_index=True)
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("to"))
+    place = models.CharField(_("place"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("consultation day")
+        verbose_name_plural = _("consultation days")
+        ordering = ["date", "starts"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(starts__lt=models.F("ends")), name="sprechtag_start_before_end"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.starts:%H:%M}–{self.ends:%H:%M}, {self.place}"
