@@ -1,0 +1,12 @@
+from cms.app_base import CMSApp
+from cms.apphook_pool import apphook_pool
+from django.utils.translation import gettext_lazy as _
+
+
+@apphook_pool.register
+class FachstellenApphook(CMSApp):
+    name = _("Fachstellen (list and detail)")
+    app_name = "fachstellen"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["fachstellen.urls"]
