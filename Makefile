@@ -36,5 +36,12 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+messages: install
+	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+check-messages:
+	.ci/check-messages
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

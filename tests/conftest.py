@@ -20,7 +20,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
-    reload_urlconf()
+        reload_urlconf()
 
 
 @pytest.fixture(autouse=True)
