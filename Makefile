@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: install run migrate demo test test-postgres lint format messages check-messages clean
+.PHONY: install run migrate demo test test-postgres lint format messages check-messages clean bench
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ messages: install
 
 check-messages:
 	.ci/check-messages
+
+# HTTP benchmark: gunicorn with production settings, wrk on loopback (apt-get install wrk); see docs/deployment.md.
+bench: install
+	$(BIN)/python bench/http_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -6,9 +6,11 @@ Production (DEBUG unset): SECRET_KEY and ALLOWED_HOSTS must be set, or the proce
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,15 @@ def env_bool(name, default=False):
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    """An integer from the environment; unset or empty means the default."""
+    value = os.environ.get(name, "").strip()
+    try:
+        return int(value or default)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default=""):
@@ -65,6 +76,11 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "parler",
     "import_export",
+    # Security: CSP header, login throttling, two-factor login for editors
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # IQ Portal
     "iqportal",
     "programme",
@@ -73,20 +89,29 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    "iqportal.middleware.RequestIDMiddleware",
+    "iqportal.middleware.ApphookReloadMiddleware",  # django CMS's, lighter: see iqportal/middleware.py
+    "iqportal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "iqportal.middleware.ContentSecurityPolicyMiddleware",
+    "iqportal.middleware.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache, see middleware
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "iqportal.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
-    "cms.middleware.toolbar.ToolbarMiddleware",
+    "iqportal.middleware.ToolbarMiddleware",  # django CMS's, skipping health check, sitemap and API
     "cms.middleware.language.LanguageCookieMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "iqportal.urls"
@@ -116,22 +141,52 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", "60"),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast (and answer 503) when the database host does not answer, instead of hanging a worker.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "iqportal",
+# Cache: local memory per process by default; Redis (shared by every worker and app host) when REDIS_URL is
+# set. Run more than one gunicorn worker or host only with Redis: local-memory caches cannot be invalidated
+# across processes, so they fall back to short durations (CMS_CACHE_* below).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "iqportal"),
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+                # Redis down means cache misses (slower pages), never errors.
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
     }
-}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "iqportal",
+        }
+    }
+
+# Sessions live in the database, which every app host shares; with Redis they are also cached there.
+# (Not cached in local memory: a logout on one worker would not reach the cached copy in another.)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", str(8 * 60 * 60))  # an editor's working day
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,19 +203,29 @@ USE_TZ = True
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("fa", _("Persian")),
+    ("uk", _("Ukrainian")),
+    ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# Content missing in a language falls back to English, then German (never a 404). The visitor stays
+# on the URL of the chosen language; templates mark the fallback content with its own lang/dir.
+CONTENT_FALLBACKS = ["en", "de"]
+
+
+def _fallbacks(code):
+    return [fallback for fallback in CONTENT_FALLBACKS if fallback != code]
+
+
 CMS_LANGUAGES = {
-    SITE_ID: [
-        {"code": "de", "name": _("German"), "public": True, "fallbacks": ["en"]},
-        {"code": "en", "name": _("English"), "public": True, "fallbacks": ["de"]},
-    ],
+    SITE_ID: [{"code": code, "name": name, "public": True, "fallbacks": _fallbacks(code)} for code, name in LANGUAGES],
     "default": {"public": True, "hide_untranslated": False, "redirect_on_fallback": False},
 }
 PARLER_LANGUAGES = {
-    SITE_ID: [{"code": code} for code, _name in LANGUAGES],
-    "default": {"fallbacks": ["de"], "hide_untranslated": False},
+    SITE_ID: [{"code": code, "fallbacks": _fallbacks(code)} for code, _name in LANGUAGES],
+    "default": {"fallbacks": CONTENT_FALLBACKS, "hide_untranslated": False},
 }
 PARLER_DEFAULT_LANGUAGE_CODE = "de"
 
@@ -169,6 +234,24 @@ CMS_TEMPLATES = [
     ("home.html", _("Home page")),
 ]
 CMS_PERMISSION = True
+# django CMS 5.1's own PageManager trips a forward-looking treebeard check ("will cause an error in
+# Treebeard 6"); django CMS pins treebeard < 6, so it does not apply. Not our code: silenced.
+SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
+# The CMS page cache serves published pages to anonymous visitors without rendering; publishing a page and
+# saving an office (iqportal/signals.py) invalidate it. Durations in seconds, shorter without Redis.
+CMS_PAGE_CACHE = env_bool("CMS_PAGE_CACHE", True)
+CMS_PLACEHOLDER_CACHE = env_bool("CMS_PLACEHOLDER_CACHE", True)
+CMS_PLUGIN_CACHE = env_bool("CMS_PLUGIN_CACHE", True)
+_CMS_CACHE_DEFAULT = "600" if REDIS_URL else "60"
+CMS_CACHE_DURATIONS = {
+    "content": env_int("CMS_CACHE_CONTENT_SECONDS", _CMS_CACHE_DEFAULT),
+    "menus": env_int("CMS_CACHE_MENUS_SECONDS", _CMS_CACHE_DEFAULT),
+    "permissions": env_int("CMS_CACHE_PERMISSIONS_SECONDS", _CMS_CACHE_DEFAULT),
+}
+# Whole responses for anonymous visitors (CMS pages, Lotse searches per normalised query, the open-data
+# JSON), served before most middleware; invalidated with the CMS page cache and the directory. 0 = off,
+# the default with DEBUG (tests count queries); in production as long as the CMS page cache.
+ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", "0" if DEBUG else str(CMS_CACHE_DURATIONS["content"]))
 CMS_CONFIRM_VERSION4 = True
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
@@ -187,7 +270,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # S3 below when configured
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -198,10 +281,62 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 
-# Security: safe defaults, stricter when DEBUG is off.
+# Media in S3-compatible object storage (several app hosts share it) when a bucket is configured; the
+# credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=86400"},
+        },
+    }
+
+# Uploads (django-filer): an allow-list of types and a size limit; SVG is refused (it can carry scripts);
+# metadata (EXIF, GPS) is stripped from images. See iqportal/uploads.py.
+FILER_MAX_UPLOAD_SIZE = env_int("FILER_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024))
+FILER_UPLOADER_MAX_FILE_SIZE = FILER_MAX_UPLOAD_SIZE  # also checked in the browser before uploading
+FILER_MIME_TYPE_WHITELIST = [
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+]
+FILER_ADD_FILE_VALIDATORS = {
+    mime: ["iqportal.uploads.validate_upload_size"]
+    + (["filer.validation.strip_exif"] if mime in ("image/jpeg", "image/png", "image/webp") else [])
+    for mime in FILER_MIME_TYPE_WHITELIST
+}
+# Request bodies outside file uploads (forms, imports) and the size above which uploads go to a temp file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Security: safe defaults, stricter when DEBUG is off. docs/deployment.md explains the proxy set-up.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS structure editor frames its own pages
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No framing by other sites. The CMS editor frames the site's own pages, so for the admin and logged-in
+# staff iqportal.middleware.ContentSecurityPolicyMiddleware relaxes this to SAMEORIGIN; the CSP below says
+# frame-ancestors 'self' for everybody (browsers that know CSP follow that).
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -209,22 +344,149 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # The preload directive does nothing until the domain is submitted to the browsers' preload list.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
-if env_bool("BEHIND_TLS_PROXY", not DEBUG):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", not DEBUG)
+if BEHIND_TLS_PROXY:
     # The TLS-terminating proxy must set X-Forwarded-Proto and strip it from client requests.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append to X-Forwarded-For (0: use the socket's address). Used to
+# find the client's address for login throttling; a wrong value lets clients forge their address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", "1" if BEHIND_TLS_PROXY else "0")
+
+# Content-Security-Policy (django-csp 4): nothing inline and nothing from other hosts on public pages.
+# Editors (admin and logged-in staff) get CONTENT_SECURITY_POLICY_EDITOR on top: the CMS toolbar, the
+# structure editor and the text editor need inline scripts and styles. Trade-off: an XSS in the admin or in
+# content shown to a logged-in editor is not blocked by CSP; visitors are fully covered.
+_MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
+if AWS_S3_CUSTOM_DOMAIN:
+    _MEDIA_SOURCES.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+elif AWS_STORAGE_BUCKET_NAME and os.environ.get("AWS_S3_ENDPOINT_URL"):
+    _MEDIA_SOURCES.append(os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/"))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_SOURCES],
+        "media-src": [SELF, *_MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    },
+}
+CONTENT_SECURITY_POLICY_EDITOR = {
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *_MEDIA_SOURCES],
+    "worker-src": [SELF, "blob:"],
+    "frame-src": [SELF],
+}
+
+# Permissions-Policy: the Lotse's "use my location" button needs geolocation on this site; nothing else.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "ambient-light-sensor",
+            "autoplay",
+            "bluetooth",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "encrypted-media",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    },
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins from one address, or for one
+# user name, logging in is locked for AXES_COOLOFF_MINUTES, with a page saying so (HTTP 429).
+AUTHENTICATION_BACKENDS = [
+    "iqportal.auth_backends.AxesBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [
+    [part.strip() for part in item.split("+")] if "+" in item else item
+    for item in env_list("AXES_LOCKOUT_PARAMETERS", "ip_address,username")
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "iqportal.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "iqportal.auth_backends.client_ip_address"
+
+# Two-factor login for editors (django-otp, TOTP apps). On by default in production: staff must enter a
+# one-time code after the password before any page; without a device they set one up first (QR code).
+OTP_REQUIRED_FOR_STAFF = env_bool("OTP_REQUIRED_FOR_STAFF", not DEBUG)
+OTP_SELF_ENROLLMENT = env_bool("OTP_SELF_ENROLLMENT", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "IQ Portal")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Resilience: when the database cannot be reached, pages answer 503 with this Retry-After (seconds).
+DATABASE_DOWN_RETRY_AFTER = env_int("DATABASE_DOWN_RETRY_AFTER", "30")
+# How often (seconds) each process asks the database whether an editor changed an apphook (URL reload).
+APPHOOK_RELOAD_INTERVAL = float(os.environ.get("APPHOOK_RELOAD_INTERVAL") or ("0" if DEBUG else "2"))
 
 LOGIN_URL = "admin:login"
 
+# Logging: one JSON object per line with the request id (LOG_FORMAT=json, the production default), or
+# readable text for development. Error reporting to Sentry when SENTRY_DSN is set.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {"request_id": {"()": "iqportal.logging.RequestIDFilter"}},
+    "formatters": {
+        "json": {"()": "iqportal.logging.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own console handler would print every record twice.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or "0"),
+        send_default_pii=False,
+    )

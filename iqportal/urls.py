@@ -19,7 +19,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("admin/2fa/", include("iqportal.otp")),
     path("admin/", admin.site.urls),
+    path("", include("programme.urls")),  # the printable employer checklist
     path("", include("cms.urls")),
 )
 

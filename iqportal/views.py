@@ -1,8 +1,15 @@
+import sys
+
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from iqportal.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 
 
 @never_cache
@@ -36,6 +43,23 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage seen outside a view (e.g. while loading the session) is a 503, not a bug.
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
+        return database_unavailable_response(request)
     # No RequestContext: whatever failed may fail again while rendering.
     body = loader.render_to_string("500.html")
     return HttpResponse(body, status=500)
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): 429 with a clear message in the visitor's language."""
+    from axes.helpers import get_cool_off, get_failure_limit
+
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "cooloff_minutes": max(1, round(cool_off.total_seconds() / 60)) if cool_off else None,
+    }
+    response = render(request, "iqportal/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    add_never_cache_headers(response)
+    return response

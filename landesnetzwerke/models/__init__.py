@@ -1,3 +1,4 @@
+from landesnetzwerke.models.gazetteer import GazetteerVersion, Ort, Ortsname, Postleitzahl  # noqa: F401
 from landesnetzwerke.models.offices import (  # noqa: F401
     Beratungsstelle,
     BeratungsstelleQuerySet,
@@ -8,3 +9,4 @@ from landesnetzwerke.models.offices import (  # noqa: F401
     Sprechtag,
     Thema,
 )
+from landesnetzwerke.models.plugins import NetworkOfficesPluginModel  # noqa: F401

@@ -7,8 +7,10 @@ translated with django-parler; names, addresses and contacts are not translated.
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
@@ -33,6 +35,36 @@ class Bundesland(models.TextChoices):
     TH = "TH", "Thüringen"
 
 
+EDIT_ALL_NETWORKS_PERMISSION = "landesnetzwerke.edit_all_networks"
+
+
+def can_edit_all_networks(user):
+    """Central editors (and superusers) may edit the offices of every Landesnetzwerk."""
+    return bool(user and user.is_active and user.has_perm(EDIT_ALL_NETWORKS_PERMISSION))
+
+
+class LandesnetzwerkQuerySet(TranslatableQuerySet):
+    def with_office_counts(self):
+        """Annotates fixed_count and mobile_count: the network's published offices of each kind."""
+        published = models.Q(beratungsstellen__published=True)
+        return self.annotate(
+            fixed_count=models.Count("beratungsstellen", filter=published & models.Q(beratungsstellen__kind="fest")),
+            mobile_count=models.Count("beratungsstellen", filter=published & models.Q(beratungsstellen__kind="mobil")),
+        )
+
+    def editable_by(self, user):
+        """The networks whose offices `user` may edit: all for central editors, else via the editor groups."""
+        if can_edit_all_networks(user):
+            return self
+        if not (user and user.is_active and user.is_authenticated):
+            return self.none()
+        return self.filter(editor_group__in=user.groups.all())
+
+
+class LandesnetzwerkManager(TranslatableManager.from_queryset(LandesnetzwerkQuerySet)):
+    pass
+
+
 class Landesnetzwerk(TranslatableModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -49,9 +81,20 @@ class Landesnetzwerk(TranslatableModel):
         default=False,
         help_text=_("Marked as sample data on the site until real contact details are entered."),
     )
+    editor_group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="landesnetzwerk",
+        verbose_name=_("editor group"),
+        help_text=_("Members of this group may edit this network's counselling offices (and only those)."),
+    )
     translations = TranslatedFields(
         description=models.TextField(_("description"), blank=True),
     )
+
+    objects = LandesnetzwerkManager()
 
     class Meta:
         verbose_name = _("Landesnetzwerk")
@@ -63,6 +106,13 @@ class Landesnetzwerk(TranslatableModel):
 
     def get_absolute_url(self):
         return reverse("landesnetzwerke:detail", kwargs={"slug": self.slug})
+
+    def lotse_search_url(self):
+        """The Lotse prefilled for this network's Bundesland, or None while no page carries the Lotse apphook."""
+        try:
+            return f"{reverse('lotse:search')}?land={self.bundesland}"
+        except NoReverseMatch:
+            return None
 
 
 class Thema(TranslatableModel):
@@ -105,7 +155,7 @@ class Sprache(models.Model):
         return gettext(self.name_en)
 
 
-class BeratungsstelleQuerySet(models.QuerySet):
+class BeratungsstelleQuerySet(TranslatableQuerySet):
     def published(self):
         return self.filter(published=True)
 
@@ -120,6 +170,57 @@ class BeratungsstelleQuerySet(models.QuerySet):
 
     def in_bbox(self, south, west, north, east):
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+
+    # Lotse filters and the data its result lists show (landesnetzwerke.lotse).
+    def with_topic(self, slug):
+        return self.filter(topics__slug=slug)
+
+    def speaking(self, code):
+        return self.filter(languages__code=code)
+
+    def counselling_by(self, mode):
+        """Offices that counsel in this way; `mode` is a COUNSELLING_MODES code (in_person, by_phone, ...)."""
+        if mode not in {code for code, _label in COUNSELLING_MODES}:
+            raise ValueError(f"unknown counselling mode {mode!r}")
+        return self.filter(**{mode: True})
+
+    def for_lotse_list(self):
+        """The offices with what a Lotse result shows (network, topics, languages) in a fixed number of queries."""
+        return self.select_related("landesnetzwerk").prefetch_related("topics__translations", "languages")
+
+    def editable_by(self, user):
+        """The offices `user` may see and change in the admin: all for central editors, else their networks'."""
+        if can_edit_all_networks(user):
+            return self
+        if not (user and user.is_active and user.is_authenticated):
+            return self.none()
+        return self.filter(landesnetzwerk__editor_group__in=user.groups.all())
+
+    def samples(self):
+        return self.filter(is_sample=True)
+
+    def for_listing(self, today=None):
+        """What office lists show, in a constant number of queries: languages, and upcoming consultation days
+        as `upcoming_sprechtage` (from `today` on)."""
+        today = today or timezone.localdate()
+        return self.select_related("landesnetzwerk").prefetch_related(
+            "languages",
+            models.Prefetch(
+                "sprechtage", queryset=Sprechtag.objects.filter(date__gte=today), to_attr="upcoming_sprechtage"
+            ),
+        )
+
+
+class BeratungsstelleManager(TranslatableManager.from_queryset(BeratungsstelleQuerySet)):
+    pass
+
+
+COUNSELLING_MODES = [
+    ("in_person", _("in person")),
+    ("by_phone", _("by phone")),
+    ("by_video", _("by video")),
+    ("by_email", _("by e-mail")),
+]
 
 
 class Beratungsstelle(TranslatableModel):
@@ -171,6 +272,20 @@ class Beratungsstelle(TranslatableModel):
         default=False,
         help_text=_("Address and contact details are invented sample data, marked as such on the site."),
     )
+    source_id = models.CharField(
+        _("external ID"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable ID from the data source; an import with the same ID updates this office."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Counts the saved changes; a save based on an older version is refused."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     translations = TranslatedFields(
         description=models.TextField(_("description"), blank=True),
@@ -178,12 +293,13 @@ class Beratungsstelle(TranslatableModel):
         directions=models.TextField(_("how to get there"), blank=True),
     )
 
-    objects = BeratungsstelleQuerySet.as_manager()
+    objects = BeratungsstelleManager()
 
     class Meta:
         verbose_name = _("counselling office")
         verbose_name_plural = _("counselling offices")
         ordering = ["name"]
+        permissions = [("edit_all_networks", _("Can edit the counselling offices of every Landesnetzwerk"))]
         indexes = [
             models.Index(fields=["published", "kind", "latitude", "longitude"], name="office_geo_idx"),
         ]
@@ -202,6 +318,34 @@ class Beratungsstelle(TranslatableModel):
 
     def get_absolute_url(self):
         return reverse("lotse:office", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        # Every saved change gets a new version number (optimistic locking, see landesnetzwerke.directory).
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        if not self.source_id:
+            self.source_id = None  # blank IDs must not collide in the unique index
+        super().save(*args, **kwargs)
+
+    @property
+    def is_mobile(self):
+        return self.kind == self.Kind.MOBILE
+
+    @property
+    def counselling_modes(self):
+        """The ways this office counsels, as stable codes (in_person, by_phone, by_video, by_email)."""
+        return [code for code, _label in COUNSELLING_MODES if getattr(self, code)]
+
+    @property
+    def counselling_mode_labels(self):
+        return [label for code, label in COUNSELLING_MODES if getattr(self, code)]
+
+    @property
+    def plz_prefix_list(self):
+        return [part.strip() for part in self.service_plz_prefixes.split(",") if part.strip()]
 
 
 class Oeffnungszeit(models.Model):

@@ -1,8 +1,42 @@
-from django.core.management import BaseCommand
+from django.contrib.auth import get_user_model
+from django.core.management import BaseCommand, CommandError
+
+from programme import page_builder
 
 
 class Command(BaseCommand):
-    help = "Stub: the content work builds the page tree here."
+    help = (
+        "Creates the published CMS page tree (home, programm, …, barrierefreiheit) in every language that has "
+        "demo content, idempotently: existing language versions are left as editors made them. "
+        "--refresh replaces their content with the demo content as a new published version."
+    )
 
-    def handle(self, *args, **options):
-        pass
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help="Publish the demo content again as a new version of pages that exist (older versions are kept).",
+        )
+        parser.add_argument(
+            "--user", help=f"Username recorded as author (default: the system user “{page_builder.SYSTEM_USERNAME}”)."
+        )
+
+    def handle(self, *args, refresh=False, user=None, verbosity=1, **options):
+        if user:
+            try:
+                author = get_user_model().objects.get(username=user)
+            except get_user_model().DoesNotExist as error:
+                raise CommandError(f"No user named {user!r}.") from error
+        else:
+            author = page_builder.get_system_user()
+        report = page_builder.build_page_tree(user=author, refresh=refresh)
+        if verbosity:
+            self.stdout.write(
+                f"Pages: {len(report.created)} created, {len(report.refreshed)} refreshed, "
+                f"{len(report.unchanged)} unchanged (page × language)."
+            )
+        if verbosity > 1:
+            for label in report.created:
+                self.stdout.write(f"  created {label}")
+            for label in report.refreshed:
+                self.stdout.write(f"  refreshed {label}")

@@ -1,3 +1,7 @@
+import os
+
+from django.conf import settings
+from django.contrib.sites.models import Site
 from django.core.management import BaseCommand, call_command
 
 
@@ -5,13 +9,17 @@ class Command(BaseCommand):
     help = (
         "Loads everything the demo site needs, idempotently: the gazetteer (PLZ and places), "
         "the directory (Landesnetzwerke, Fachstellen, sample counselling offices) and the published "
-        "CMS page tree in every language. Safe to run again: it updates, never duplicates."
+        "CMS page tree in every language. Safe to run again: it updates, never duplicates. "
+        "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
     )
 
     steps = ["load_gazetteer", "load_directory", "build_pages"]
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
+        domain = os.environ.get("SITE_DOMAIN", "").strip()
+        if domain:
+            Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": "IQ Portal"})
         for step in self.steps:
             if verbosity:
                 self.stdout.write(f"== {step}")

@@ -1,0 +1,70 @@
+"""
+gunicorn configuration for IQ Portal: `gunicorn -c gunicorn.conf.py iqportal.wsgi`.
+
+Every value can be overridden with the environment (names below) or gunicorn's own GUNICORN_CMD_ARGS.
+"""
+
+import multiprocessing
+import os
+
+
+def _env(name, default):
+    """A setting from the environment; unset or empty means the default."""
+    return os.environ.get(name, "").strip() or str(default)
+
+
+# Where to listen. Behind a load balancer or reverse proxy that terminates TLS.
+bind = _env("GUNICORN_BIND", f"{_env('HOST', '0.0.0.0')}:{_env('PORT', '8000')}")  # noqa: S104
+
+# Workers from the CPU count (gunicorn's rule of thumb, 2 x cores + 1), capped so that a big host does not
+# open more database connections than PostgreSQL allows; WEB_CONCURRENCY overrides.
+workers = int(_env("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12)))
+# Threads per worker: requests that wait on the database do not block the whole worker.
+threads = int(_env("GUNICORN_THREADS", "2"))
+worker_class = "gthread" if threads > 1 else "sync"
+
+# Timeouts: a request taking longer than this is killed (the worker restarts); graceful shutdown on deploy.
+timeout = int(_env("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(_env("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(_env("GUNICORN_KEEPALIVE", "5"))
+
+# Recycle workers now and then (guards against slow memory growth), jittered so they do not restart at once.
+max_requests = int(_env("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = int(_env("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+
+# Limits on the request line and headers (gunicorn answers 400 beyond them).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# Heartbeat files in memory, not on a (possibly slow or read-only) container disk.
+if os.path.isdir("/dev/shm"):  # noqa: S108 - a RAM-backed folder is the point
+    worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# Which proxies may set X-Forwarded-* (comma-separated addresses; "*" when only the proxy can reach us).
+forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr for the container runtime. LOG_FORMAT=json (production default): one JSON object per
+# line with the request id; text: the combined log format plus the request id.
+accesslog = "-"
+errorlog = "-"
+loglevel = _env("GUNICORN_LOG_LEVEL", "info")
+_debug = _env("DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
+if _env("LOG_FORMAT", "text" if _debug else "json") == "json":
+    logger_class = "iqportal.gunicorn_logging.JSONAccessLogger"
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "iqportal.logging.JSONFormatter"}},
+        "handlers": {
+            "error_console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
+            "console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+        },
+        "loggers": {
+            "gunicorn.error": {"level": loglevel.upper(), "handlers": ["error_console"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        },
+        "root": {"level": "WARNING", "handlers": []},
+    }
+else:
+    access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms rid=%({x-request-id}o)s'

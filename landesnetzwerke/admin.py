@@ -1,0 +1,301 @@
+"""
+Admin for the directory.
+
+Editors of a Landesnetzwerk (members of its editor group) see and change only that network's offices, in
+every path: list, change, delete, history, import and export. Central editors (permission
+`edit_all_networks`, e.g. the group "Zentrale Redaktion") and superusers see all. A change based on an older
+version of an office is refused (optimistic locking); coordinates far from the postcode give a warning.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from parler.admin import TranslatableAdmin
+from parler.forms import TranslatableModelForm
+
+from landesnetzwerke.directory import StaleVersionError, lock_and_check_version, plz_distance_warning
+from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
+from landesnetzwerke.models.offices import can_edit_all_networks
+from landesnetzwerke.resources import BeratungsstelleResource
+
+SAMPLE_NOTICE = _(
+    "Sample data: the address, phone number, e-mail and opening hours of this office are invented for the "
+    "demonstration (only the place and its coordinates are real). Replace them with real data and switch off "
+    "“sample data”, or delete the office."
+)
+
+
+class OeffnungszeitInline(admin.TabularInline):
+    model = Oeffnungszeit
+    extra = 0
+    verbose_name_plural = _("opening hours (several slots a day are allowed)")
+
+
+class SprechtagInline(admin.TabularInline):
+    model = Sprechtag
+    extra = 0
+    verbose_name_plural = _("consultation days (mobile counselling)")
+
+
+class BeratungsstelleAdminForm(TranslatableModelForm):
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Beratungsstelle
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            try:
+                # Locks the row until the admin's transaction ends, so no save can slip in between.
+                lock_and_check_version(self.instance.pk, cleaned_data.get("expected_version"))
+            except StaleVersionError as error:
+                raise forms.ValidationError(error.messages, code="stale") from error
+        return cleaned_data
+
+
+def editable_network_ids(request):
+    """IDs of the networks the user edits, or None for central editors (all); cached on the request."""
+    if not hasattr(request, "_editable_network_ids"):
+        user = request.user
+        request._editable_network_ids = (
+            None
+            if can_edit_all_networks(user)
+            else set(Landesnetzwerk.objects.editable_by(user).values_list("pk", flat=True))
+        )
+    return request._editable_network_ids
+
+
+class ScopedToNetworksMixin:
+    """Restricts every admin path (list, change, delete, history, export) to the user's networks' objects."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def network_id_of(self, obj):
+        return obj.landesnetzwerk_id
+
+    def _in_scope(self, request, obj):
+        allowed = editable_network_ids(request)
+        return obj is None or allowed is None or self.network_id_of(obj) in allowed
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+
+@admin.register(Beratungsstelle)
+class BeratungsstelleAdmin(ScopedToNetworksMixin, ImportExportMixin, TranslatableAdmin):
+    form = BeratungsstelleAdminForm
+    resource_classes = [BeratungsstelleResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    import_error_display = ("message", "row")
+    inlines = [OeffnungszeitInline, SprechtagInline]
+    list_display = [
+        "name",
+        "kind",
+        "plz",
+        "city",
+        "bundesland",
+        "landesnetzwerk",
+        "published",
+        "sample_data",
+        "updated_at",
+    ]
+    list_filter = [
+        "kind",
+        "published",
+        "is_sample",
+        "bundesland",
+        ("landesnetzwerk", admin.RelatedOnlyFieldListFilter),
+        "topics",
+        "languages",
+        "by_video",
+        "wheelchair_accessible",
+    ]
+    search_fields = ["name", "traeger", "street", "plz", "city", "email", "source_id"]
+    list_select_related = ["landesnetzwerk"]
+    readonly_fields = ["version", "updated_at"]
+    filter_horizontal = ["topics", "languages"]
+    fieldsets = [
+        (None, {"fields": ["kind", "landesnetzwerk", "name", "traeger", "published", "is_sample"]}),
+        (_("Address"), {"fields": ["street", "plz", "city", "bundesland", "latitude", "longitude"]}),
+        (_("Contact"), {"fields": ["phone", "email", "website"]}),
+        (
+            _("Counselling"),
+            {
+                "fields": [
+                    "topics",
+                    "languages",
+                    ("in_person", "by_phone", "by_video", "by_email"),
+                    "wheelchair_accessible",
+                ]
+            },
+        ),
+        (_("Texts (per language)"), {"fields": ["description", "accessibility", "directions"]}),
+        (
+            _("Mobile counselling: service area"),
+            {"fields": ["service_radius_km", "service_plz_prefixes"], "classes": ["collapse"]},
+        ),
+        (_("Record"), {"fields": ["source_id", "version", "updated_at", "expected_version"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("sample data"), ordering="is_sample")
+    def sample_data(self, obj):
+        return obj.is_sample
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        if obj is not None and obj.is_sample:
+            fieldsets[0][1]["description"] = SAMPLE_NOTICE
+        return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "landesnetzwerk":
+            kwargs["queryset"] = Landesnetzwerk.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        warning = plz_distance_warning(obj)
+        if warning:
+            messages.warning(request, warning)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, object_id)
+            if obj is not None and obj.is_sample:
+                messages.warning(request, SAMPLE_NOTICE)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET" and self.get_queryset(request).filter(is_sample=True).exists():
+            messages.warning(
+                request,
+                _(
+                    "Offices marked as sample data have invented addresses and contacts; they are shown on the "
+                    "site with a “sample data” notice until you replace them (e.g. by importing real data)."
+                ),
+            )
+        return super().changelist_view(request, extra_context)
+
+    # --- import / export ---------------------------------------------------------------------------------
+
+    def has_import_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and request.user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+
+    def has_export_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.view_{self.opts.model_name}")
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.pop("request", None)
+        # One broken row: nothing is saved (the whole import is rolled back).
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            rows = sorted(
+                {number for number, _errors in result.row_errors()} | {row.number for row in result.invalid_rows}
+            )
+            messages.error(
+                request,
+                ngettext(
+                    "Nothing was imported: row %(rows)s has errors. Correct the file and import it again.",
+                    "Nothing was imported: rows %(rows)s have errors. Correct the file and import it again.",
+                    len(rows) or 1,
+                )
+                % {"rows": ", ".join(str(number) for number in rows) or "?"},
+            )
+            return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
+        return super().process_result(result, request)
+
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("landesnetzwerk")
+            .prefetch_related("translations", "topics", "languages", "opening_hours", "sprechtage")
+        )
+
+
+@admin.register(Landesnetzwerk)
+class LandesnetzwerkAdmin(ScopedToNetworksMixin, TranslatableAdmin):
+    list_display = [
+        "name",
+        "bundesland",
+        "coordination",
+        "editor_group",
+        "fixed_offices",
+        "mobile_offices",
+        "is_sample",
+    ]
+    search_fields = ["name", "coordination", "slug"]
+    list_select_related = ["editor_group"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "bundesland", "coordination", "description", "editor_group"]}),
+        (_("Contact"), {"fields": ["website", "email", "phone", "street", "plz", "city", "is_sample"]}),
+    ]
+    central_only_fields = ["name", "slug", "bundesland", "editor_group"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_office_counts()
+
+    def network_id_of(self, obj):
+        return obj.pk
+
+    @admin.display(description=_("fixed offices"), ordering="fixed_count")
+    def fixed_offices(self, obj):
+        return obj.fixed_count
+
+    @admin.display(description=_("mobile offices"), ordering="mobile_count")
+    def mobile_offices(self, obj):
+        return obj.mobile_count
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if can_edit_all_networks(request.user) else self.central_only_fields
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and can_edit_all_networks(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_edit_all_networks(request.user)
+
+
+@admin.register(Thema)
+class ThemaAdmin(TranslatableAdmin):
+    list_display = ["__str__", "slug", "position"]
+    ordering = ["position"]
+
+
+@admin.register(Sprache)
+class SpracheAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_local"]
+    search_fields = ["code", "name_en", "name_local"]

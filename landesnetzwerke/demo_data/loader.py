@@ -1,0 +1,259 @@
+"""
+Write the directory into the database, idempotently: reference data (topics, languages, the 16 networks,
+the 5 Fachstellen, editor groups) and the sample offices, keyed by stable IDs (slug, Bundesland, source_id).
+
+A second run changes nothing except moving the sample consultation days along with the date; offices an
+editor has taken over (is_sample switched off) are never touched.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from fachstellen.demo_data import FACHSTELLEN
+from fachstellen.models import Fachstelle
+from iqportal.cache import invalidate_directory_caches
+from landesnetzwerke.demo_data.networks import LAND_NAME_EN, NETWORKS, TOPICS, network_descriptions
+from landesnetzwerke.demo_data.offices import PhoneBook, build_office_specs
+from landesnetzwerke.languages import COUNSELLING_LANGUAGES
+from landesnetzwerke.models import (
+    Beratungsstelle,
+    Bundesland,
+    Landesnetzwerk,
+    Oeffnungszeit,
+    Sprache,
+    Sprechtag,
+    Thema,
+)
+from landesnetzwerke.plugin_cache import invalidate_directory_plugin_placeholders
+
+CENTRAL_GROUP = "Zentrale Redaktion"
+NETWORK_GROUP_PREFIX = "Redaktion"
+DEMO_PREFIX = "demo-"
+
+_ALL = ("view", "add", "change", "delete")
+NETWORK_EDITOR_PERMISSIONS = {
+    "landesnetzwerke": {
+        "beratungsstelle": _ALL,
+        "oeffnungszeit": _ALL,
+        "sprechtag": _ALL,
+        "landesnetzwerk": ("view", "change"),
+        "thema": ("view",),
+        "sprache": ("view",),
+    },
+}
+CENTRAL_EDITOR_PERMISSIONS = {
+    "landesnetzwerke": {
+        "beratungsstelle": (*_ALL, "edit_all_networks"),
+        "oeffnungszeit": _ALL,
+        "sprechtag": _ALL,
+        "landesnetzwerk": _ALL,
+        "thema": _ALL,
+        "sprache": _ALL,
+    },
+    "fachstellen": {"fachstelle": _ALL},
+}
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    details: dict = field(default_factory=dict)
+
+
+def network_group_name(network):
+    return f"{NETWORK_GROUP_PREFIX} {Bundesland(network.bundesland).label}"
+
+
+def _permissions(spec):
+    wanted = Q(pk__in=[])
+    for app_label, models in spec.items():
+        for model, actions in models.items():
+            codenames = [action if action == "edit_all_networks" else f"{action}_{model}" for action in actions]
+            wanted |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
+    return list(Permission.objects.filter(wanted))
+
+
+def _set_translations(obj, texts):
+    """Set parler fields per language; returns True when anything differs from what is stored."""
+    changed = False
+    for language, fields in texts.items():
+        for name, value in fields.items():
+            if (obj.safe_translation_getter(name, language_code=language, any_language=False) or "") != value:
+                translation = obj._get_translated_model(language, auto_create=True)
+                setattr(translation, name, value)
+                changed = True
+    return changed
+
+
+def _assign(obj, values):
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def load_topics_and_languages():
+    for position, (slug, name_de, name_en) in enumerate(TOPICS):
+        topic = Thema.objects.filter(slug=slug).first() or Thema(slug=slug)
+        changed = _assign(topic, {"position": position}) or topic._state.adding
+        changed |= _set_translations(topic, {"de": {"name": name_de}, "en": {"name": name_en}})
+        if changed:
+            topic.save()
+    existing = {language.code: language for language in Sprache.objects.all()}
+    for code, name_en, name_local in COUNSELLING_LANGUAGES:
+        language = existing.get(code)
+        if language is None:
+            Sprache.objects.create(code=code, name_en=name_en, name_local=name_local)
+        elif _assign(language, {"name_en": name_en, "name_local": name_local}):
+            language.save()
+
+
+def load_groups_and_networks():
+    central, _created = Group.objects.get_or_create(name=CENTRAL_GROUP)
+    central.permissions.set(_permissions(CENTRAL_EDITOR_PERMISSIONS))
+    network_permissions = _permissions(NETWORK_EDITOR_PERMISSIONS)
+    phones = PhoneBook(start=0)
+    networks = {}
+    for land, slug, name, coordination in NETWORKS:
+        network = Landesnetzwerk.objects.filter(bundesland=land).first() or Landesnetzwerk(bundesland=land)
+        description_de, description_en = network_descriptions(Bundesland(land).label, LAND_NAME_EN[land], coordination)
+        values = {"slug": slug, "name": name, "coordination": coordination}
+        if network._state.adding or network.is_sample:
+            values.update(
+                {"email": f"kontakt@{slug}.iq-netzwerk.example.org", "phone": phones.number(land), "is_sample": True}
+            )
+        else:
+            phones.number(land)  # keep the numbering of the other networks stable
+        changed = _assign(network, values) or network._state.adding
+        changed |= _set_translations(
+            network, {"de": {"description": description_de}, "en": {"description": description_en}}
+        )
+        if network.editor_group_id is None:
+            network.editor_group, _created = Group.objects.get_or_create(name=network_group_name(network))
+            changed = True
+        if changed:
+            network.save()
+        network.editor_group.permissions.set(network_permissions)
+        networks[land] = network
+    return networks
+
+
+def load_fachstellen():
+    for position, data in enumerate(FACHSTELLEN):
+        fachstelle = Fachstelle.objects.filter(slug=data["slug"]).first() or Fachstelle(slug=data["slug"])
+        changed = _assign(
+            fachstelle, {"name": data["name"], "organisation": data["organisation"], "position": position}
+        )
+        changed |= fachstelle._state.adding
+        changed |= _set_translations(
+            fachstelle,
+            {
+                language: {
+                    "handlungsfeld": data["handlungsfeld"][language],
+                    "description": data["description"][language],
+                }
+                for language in ("de", "en")
+            },
+        )
+        if changed:
+            fachstelle.save()
+
+
+def load_sample_offices(networks, today):
+    """Create or refresh the 174 sample offices; returns Counts."""
+    counts = Counts()
+    specs = build_office_specs(today)
+    topics = {topic.slug: topic for topic in Thema.objects.all()}
+    languages = {language.code: language for language in Sprache.objects.all()}
+    existing = {
+        office.source_id: office
+        for office in Beratungsstelle.objects.filter(source_id__startswith=DEMO_PREFIX).prefetch_related(
+            "translations", "topics", "languages", "opening_hours", "sprechtage"
+        )
+    }
+    wanted_ids = {spec.source_id for spec in specs}
+    stale = [o.pk for sid, o in existing.items() if sid not in wanted_ids and o.is_sample]
+    if stale:
+        counts.deleted, _details = Beratungsstelle.objects.filter(pk__in=stale).delete()
+
+    new_hours, new_days = [], []
+    for spec in specs:
+        office = existing.get(spec.source_id)
+        if office is not None and not office.is_sample:
+            counts.unchanged += 1  # taken over by an editor: leave it alone
+            continue
+        is_new = office is None
+        if is_new:
+            office = Beratungsstelle(source_id=spec.source_id)
+        values = {**spec.values, "kind": spec.kind, "landesnetzwerk_id": networks[spec.land].pk, "is_sample": True}
+        values.setdefault("published", True)
+        changed = _assign(office, values)
+        changed |= _set_translations(office, spec.translations)
+        if is_new or changed:
+            office.save()
+        topic_ids = {topics[slug].pk for slug in spec.topics}
+        language_ids = set(spec.languages)
+        if is_new or {t.pk for t in office.topics.all()} != topic_ids:
+            office.topics.set(topic_ids)
+            changed = True
+        if is_new or {lang.pk for lang in office.languages.all()} != language_ids:
+            office.languages.set([languages[code] for code in spec.languages])
+            changed = True
+        hours = [(h.weekday, h.opens, h.closes) for h in (() if is_new else office.opening_hours.all())]
+        if hours != spec.opening_hours:
+            if not is_new:
+                office.opening_hours.all().delete()
+            new_hours += [
+                Oeffnungszeit(beratungsstelle=office, weekday=d, opens=o, closes=c) for d, o, c in spec.opening_hours
+            ]
+            changed = True
+        days = [
+            {"date": d.date, "starts": d.starts, "ends": d.ends, "place": d.place, "address": d.address}
+            for d in (() if is_new else office.sprechtage.all())
+        ]
+        if days != spec.sprechtage:
+            if not is_new:
+                office.sprechtage.all().delete()
+            new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.sprechtage]
+        if is_new:
+            counts.created += 1
+        elif changed:
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+    Oeffnungszeit.objects.bulk_create(new_hours)
+    Sprechtag.objects.bulk_create(new_days)
+    return counts
+
+
+def load_directory(*, with_samples=True, today=None):
+    """The whole directory in one transaction. Returns the Counts of the sample offices (or None)."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        load_topics_and_languages()
+        networks = load_groups_and_networks()
+        load_fachstellen()
+        counts = load_sample_offices(networks, today) if with_samples else None
+    invalidate_directory_caches()  # bulk-created hours and consultation days send no signals
+    invalidate_directory_plugin_placeholders()
+    return counts
+
+
+def remove_sample_offices():
+    """Delete the demo offices still marked as sample data; returns how many offices were deleted."""
+    with transaction.atomic():
+        offices = Beratungsstelle.objects.samples().filter(source_id__startswith=DEMO_PREFIX)
+        count = offices.count()
+        offices.delete()
+    invalidate_directory_caches()
+    invalidate_directory_plugin_placeholders()
+    return count

@@ -1,0 +1,193 @@
+"""The Lotse's search form: validates every query parameter before the search service sees it."""
+
+import math
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from landesnetzwerke import lotse
+from landesnetzwerke.models import Bundesland, Sprache, Thema
+
+Q_MAX_LENGTH = 100
+COORDINATE_MAX_LENGTH = 20
+MAX_PAGE = 10000
+# Names of the parameters this form reads; others in the query string are ignored.
+PARAMETERS = ("q", "umkreis", "thema", "sprache", "art", "weg", "land", "lat", "lon", "page")
+
+
+class CoordinateField(forms.CharField):
+    """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
+
+    def __init__(self, *, min_value, max_value, example, **kwargs):
+        self.min_value, self.max_value, self.example = min_value, max_value, example
+        kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
+        return attrs
+
+    def clean(self, value):
+        text = super().clean(value)
+        if text in self.empty_values:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError(
+                _("Enter a number in decimal degrees, for example %(example)s."),
+                code="invalid",
+                params={"example": self.example},
+            ) from None
+        if not math.isfinite(number) or not self.min_value <= number <= self.max_value:
+            raise ValidationError(
+                _("This position is not in Germany. The Lotse only finds counselling in Germany."),
+                code="outside",
+            )
+        return number
+
+
+def _topic_choices():
+    topics = Thema.objects.prefetch_related("translations")
+    return [(topic.slug, topic.safe_translation_getter("name", any_language=True) or topic.slug) for topic in topics]
+
+
+def _language_choices():
+    languages = [(language.code, language.name) for language in Sprache.objects.all()]
+    return sorted(languages, key=lambda item: item[1].casefold())
+
+
+class LotseForm(forms.Form):
+    q = forms.CharField(
+        label=_("Postcode or place"),
+        help_text=_("For example 04109 or Leipzig."),
+        max_length=Q_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "postal-code", "spellcheck": "false"}),
+    )
+    umkreis = forms.TypedChoiceField(
+        label=_("Distance"),
+        choices=[(km, _("up to %(km)s km") % {"km": km}) for km in lotse.RADIUS_CHOICES],
+        coerce=int,
+        required=False,
+        initial=lotse.DEFAULT_RADIUS_KM,
+        empty_value=lotse.DEFAULT_RADIUS_KM,
+        error_messages={"invalid_choice": _("Please choose a distance from the list.")},
+    )
+    thema = forms.ChoiceField(
+        label=_("Topic"),
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a topic from the list.")},
+    )
+    sprache = forms.ChoiceField(
+        label=_("Language of the counselling"),
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a language from the list.")},
+    )
+    art = forms.ChoiceField(
+        label=_("Kind of counselling"),
+        choices=[
+            ("", _("Offices and mobile counselling")),
+            ("fest", _("Offices only")),
+            ("mobil", _("Mobile counselling only")),
+        ],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a kind of counselling from the list.")},
+    )
+    weg = forms.ChoiceField(
+        label=_("Way of counselling"),
+        choices=[
+            ("", _("Any way")),
+            ("vor-ort", _("In person")),
+            ("telefon", _("By phone")),
+            ("video", _("By video")),
+            ("email", _("By e-mail")),
+        ],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a way of counselling from the list.")},
+    )
+    land = forms.ChoiceField(
+        label=_("Federal state"),
+        choices=[("", _("All federal states")), *Bundesland.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a federal state from the list.")},
+    )
+    lat = CoordinateField(
+        label=pgettext_lazy("position", "Latitude"),
+        min_value=lotse.GERMANY_BOUNDS[0],
+        max_value=lotse.GERMANY_BOUNDS[2],
+        example="52.52",
+    )
+    lon = CoordinateField(
+        label=pgettext_lazy("position", "Longitude"),
+        min_value=lotse.GERMANY_BOUNDS[1],
+        max_value=lotse.GERMANY_BOUNDS[3],
+        example="13.40",
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and not self.data.get("umkreis"):
+            # The distance select shows the default, not its first choice, when the URL does not say.
+            self.data = self.data.copy()
+            self.data["umkreis"] = str(lotse.DEFAULT_RADIUS_KM)
+        self.fields["thema"].choices = [("", _("All topics")), *_topic_choices()]
+        self.fields["sprache"].choices = [("", _("All languages")), *_language_choices()]
+
+    def clean_q(self):
+        text = " ".join(self.cleaned_data["q"].split())
+        compact = text.replace(" ", "")
+        if compact.isdigit() and len(compact) != 5:
+            raise ValidationError(_("A postcode (PLZ) has exactly five digits, for example 04109."), code="plz")
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lon = cleaned.get("lat"), cleaned.get("lon")
+        if "lat" in self.errors or "lon" in self.errors:
+            return cleaned
+        if (lat is None) != (lon is None):
+            field = "lon" if lon is None else "lat"
+            self.add_error(field, ValidationError(_("Enter both latitude and longitude."), code="pair"))
+            return cleaned
+        if "q" not in self.errors and not (cleaned.get("q") or lat is not None or cleaned.get("land")):
+            self.add_error("q", ValidationError(_("Enter a postcode or a place."), code="required"))
+        return cleaned
+
+    def _used(self, names, default=None):
+        if not self.is_bound:
+            return False
+        return any(name in self.errors or self.data.get(name) not in (None, "", default) for name in names)
+
+    @property
+    def filters_used(self):
+        """Whether the visitor set (or mistyped) a filter: the filters are then shown open."""
+        return self._used(("thema", "sprache", "art", "weg", "land")) or self._used(
+            ("umkreis",), default=str(lotse.DEFAULT_RADIUS_KM)
+        )
+
+    @property
+    def position_used(self):
+        return self._used(("lat", "lon"))
+
+    def search_kwargs(self):
+        """The validated parameters as keyword arguments of lotse.search_offices()."""
+        data = self.cleaned_data
+        position = data.get("lat") is not None
+        return {
+            "query": "" if position else data.get("q", ""),
+            "latitude": data.get("lat"),
+            "longitude": data.get("lon"),
+            "land": data.get("land", ""),
+            "radius_km": data.get("umkreis") or lotse.DEFAULT_RADIUS_KM,
+            "thema": data.get("thema", ""),
+            "sprache": data.get("sprache", ""),
+            "art": data.get("art", ""),
+            "weg": data.get("weg", ""),
+            "page": data.get("page") or 1,
+        }

@@ -1,0 +1,177 @@
+"""
+What the Lotse's office page shows beyond the record: whether it is open now (Europe/Berlin), the
+opening hours by day, the schema.org description (JSON-LD) and the vCard.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+
+from django.utils.safestring import mark_safe
+
+from landesnetzwerke.lotse import BERLIN
+from landesnetzwerke.models import Oeffnungszeit
+
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    is_open: bool
+    closes: datetime.time | None = None  # today's closing time while open
+    next_day: int | None = None  # weekday (0 = Monday) of the next opening while closed
+    next_opens: datetime.time | None = None
+    next_is_today: bool = False
+
+    @property
+    def next_day_name(self):
+        return Oeffnungszeit.Weekday(self.next_day).label if self.next_day is not None else ""
+
+
+def opening_status(slots, now):
+    """Open now, and until when; else the next opening within a week. `now` is converted to Berlin time."""
+    slots = list(slots)
+    if not slots:
+        return None
+    local = now.astimezone(BERLIN)
+    today, time = local.weekday(), local.time()
+    for slot in slots:
+        if slot.weekday == today and slot.opens <= time < slot.closes:
+            return OpeningStatus(is_open=True, closes=slot.closes)
+    for offset in range(0, 8):
+        day = (today + offset) % 7
+        later = sorted(
+            (slot.opens for slot in slots if slot.weekday == day and (offset or slot.opens > time)),
+        )
+        if later:
+            return OpeningStatus(is_open=False, next_day=day, next_opens=later[0], next_is_today=offset == 0)
+    return OpeningStatus(is_open=False)
+
+
+def opening_table(slots):
+    """[(weekday label, [slots])] for the days the office is open, Monday first."""
+    by_day = {}
+    for slot in sorted(slots, key=lambda s: (s.weekday, s.opens)):
+        by_day.setdefault(slot.weekday, []).append(slot)
+    return [(Oeffnungszeit.Weekday(day).label, day_slots) for day, day_slots in by_day.items()]
+
+
+def tel_href(phone):
+    """A tel: URI from a phone number as people write it ("030 1234-56" -> "tel:+4930123456")."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    if not digits:
+        return ""
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    return f"tel:{digits}"
+
+
+def json_ld(office, url):
+    """The office as schema.org JSON-LD, safe to place inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Service" if office.is_mobile else "LocalBusiness",
+        "name": office.name,
+        "url": url,
+    }
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": office.street,
+        "postalCode": office.plz,
+        "addressLocality": office.city,
+        "addressRegion": office.get_bundesland_display(),
+        "addressCountry": "DE",
+    }
+    geo = {"@type": "GeoCoordinates", "latitude": round(office.latitude, 6), "longitude": round(office.longitude, 6)}
+    if office.is_mobile:
+        data["provider"] = {"@type": "Organization", "name": office.traeger or office.landesnetzwerk.name}
+        if office.service_radius_km:
+            data["areaServed"] = {
+                "@type": "GeoCircle",
+                "geoMidpoint": geo,
+                "geoRadius": office.service_radius_km * 1000,
+            }
+    else:
+        data["address"] = address
+        data["geo"] = geo
+        data["knowsLanguage"] = [language.code for language in office.languages.all()]
+        data["isAccessibleForFree"] = True
+        hours = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[slot.weekday]}",
+                "opens": slot.opens.strftime("%H:%M"),
+                "closes": slot.closes.strftime("%H:%M"),
+            }
+            for slot in office.opening_hours.all()
+        ]
+        if hours:
+            data["openingHoursSpecification"] = hours
+        if office.traeger:
+            data["parentOrganization"] = {"@type": "Organization", "name": office.traeger}
+    if office.phone:
+        data["telephone"] = office.phone
+    if office.email:
+        data["email"] = office.email
+    text = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - <, > and & are escaped above, so the text cannot end the script
+
+
+def _vcard_escape(value):
+    return (
+        str(value or "")
+        .replace("\\", "\\\\")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+    )
+
+
+def _fold(line):
+    """vCard lines longer than 75 octets continue on the next line after a space (RFC 6350, 3.2)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def vcard(office, url):
+    """The office as a vCard 4.0 (text/vcard)."""
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "KIND:org",
+        f"FN:{_vcard_escape(office.name)}",
+        f"ORG:{_vcard_escape(office.traeger or office.name)}",
+    ]
+    if office.street or office.city:
+        lines.append(
+            "ADR;TYPE=work:;;"
+            + ";".join(_vcard_escape(part) for part in (office.street, office.city, office.get_bundesland_display()))
+            + f";{_vcard_escape(office.plz)};Deutschland"
+        )
+    if office.phone:
+        lines.append(f"TEL;TYPE=work,voice;VALUE=uri:{tel_href(office.phone)}")
+    if office.email:
+        lines.append(f"EMAIL;TYPE=work:{_vcard_escape(office.email)}")
+    if office.website:
+        lines.append(f"URL:{_vcard_escape(office.website)}")
+    lines.append(f"GEO:geo:{office.latitude:.6f},{office.longitude:.6f}")
+    lines.append(f"SOURCE:{_vcard_escape(url)}")
+    if office.is_sample:
+        lines.append("NOTE:" + _vcard_escape("Beispieldaten / sample data"))
+    lines.append("END:VCARD")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

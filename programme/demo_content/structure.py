@@ -1,0 +1,41 @@
+"""The page tree of DESIGN.md section 3: the same in every language, with the same slugs everywhere."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    reverse_id: str
+    slug: str
+    template: str = "content.html"
+    parent: str | None = None
+    in_navigation: bool = False
+    apphook: str = ""
+    apphook_namespace: str = ""
+    is_home: bool = False
+
+
+# Parents come before their children; the order is the order of the main navigation.
+PAGE_TREE: tuple[PageSpec, ...] = (
+    PageSpec("home", "home", template="home.html", is_home=True),
+    PageSpec("programm", "programm", in_navigation=True),
+    PageSpec("handlungsschwerpunkte", "handlungsschwerpunkte", parent="programm", in_navigation=True),
+    PageSpec("prozesskette", "prozesskette", parent="programm", in_navigation=True),
+    PageSpec(
+        "landesnetzwerke",
+        "landesnetzwerke",
+        in_navigation=True,
+        apphook="LandesnetzwerkeApphook",
+        apphook_namespace="landesnetzwerke",
+    ),
+    PageSpec(
+        "fachstellen", "fachstellen", in_navigation=True, apphook="FachstellenApphook", apphook_namespace="fachstellen"
+    ),
+    PageSpec("lotse", "lotse", in_navigation=True, apphook="LotseApphook", apphook_namespace="lotse"),
+    PageSpec("arbeitgeber", "arbeitgeber", in_navigation=True),
+    PageSpec("impressum", "impressum"),
+    PageSpec("datenschutz", "datenschutz"),
+    PageSpec("barrierefreiheit", "barrierefreiheit"),
+)
+
+EMPLOYER_PAGE = "arbeitgeber"

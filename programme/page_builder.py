@@ -1,0 +1,166 @@
+"""
+Service: build the published demo page tree from programme.demo_content, idempotently.
+
+Pages are found by their reverse_id. A language version that exists already is left alone (editors' changes
+survive a second run), unless `refresh=True`: then a new draft is made from the current version, its plugins are
+replaced with the demo content, and it is published (the previous version stays in the version history).
+"""
+
+from dataclasses import dataclass, field
+
+from cms.api import add_plugin, create_page, create_page_content
+from cms.models import Page, PageContent
+from cms.utils.apphook_reload import mark_urlconf_as_changed
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.db import transaction
+from djangocms_versioning import constants as versioning
+from djangocms_versioning.models import Version
+
+from programme.demo_content import page_texts
+from programme.demo_content.blocks import Block, PageText
+from programme.demo_content.structure import PAGE_TREE, PageSpec
+
+SYSTEM_USERNAME = "demo-content"
+PLACEHOLDER_SLOT = "content"
+
+
+@dataclass
+class BuildReport:
+    created: list[str] = field(default_factory=list)
+    refreshed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def get_system_user():
+    """The author of generated content: a superuser (publishing needs the permission) who cannot log in."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=SYSTEM_USERNAME, defaults={"is_superuser": True, "is_staff": False, "is_active": True}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def content_languages() -> list[str]:
+    """The site's languages (settings.LANGUAGES, default language first) that have demo content."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    codes.sort(key=lambda code: code != settings.LANGUAGE_CODE)
+    return [code for code in codes if page_texts(code)]
+
+
+@transaction.atomic
+def build_page_tree(*, user, languages=None, refresh=False) -> BuildReport:
+    languages = languages or content_languages()
+    texts = {language: page_texts(language) for language in languages}
+    site = Site.objects.get_current()
+    report = BuildReport()
+    pages: dict[str, Page] = {}
+    apphook_pages_changed = False
+
+    for spec in PAGE_TREE:
+        page = Page.objects.filter(reverse_id=spec.reverse_id, site=site).first()
+        for language in languages:
+            text = texts[language].get(spec.reverse_id)
+            if text is None:
+                continue
+            label = f"{spec.reverse_id} [{language}]"
+            if page is None:
+                page = _create_page(spec, text, language, user, parent=pages.get(spec.parent), site=site)
+                draft, done = PageContent.admin_manager.get(page=page, language=language), report.created
+            elif not PageContent.admin_manager.filter(page=page, language=language).exists():
+                draft, done = _create_translation(spec, text, language, user, page), report.created
+            elif refresh:
+                draft, done = _draft_for_refresh(page, language, user), report.refreshed
+                _update_draft_fields(draft, spec, text)
+            else:
+                report.unchanged.append(label)
+                continue
+            _replace_plugins(draft, language, text.blocks)
+            Version.objects.get_for_content(draft).publish(user)
+            done.append(label)
+            apphook_pages_changed = apphook_pages_changed or bool(spec.apphook)
+            if spec.is_home and not page.is_home:
+                page.set_as_homepage(user)
+                page.refresh_from_db()
+        if page is not None:
+            pages[spec.reverse_id] = page
+
+    if apphook_pages_changed:
+        mark_urlconf_as_changed()
+    return report
+
+
+def _create_page(spec: PageSpec, text: PageText, language: str, user, *, parent, site) -> Page:
+    return create_page(
+        title=text.title,
+        template=spec.template,
+        language=language,
+        menu_title=text.menu_title or None,
+        page_title=text.page_title or None,
+        meta_description=text.meta_description or None,
+        slug=spec.slug,
+        apphook=spec.apphook or None,
+        apphook_namespace=spec.apphook_namespace or None,
+        created_by=user,
+        parent=parent,
+        in_navigation=spec.in_navigation,
+        reverse_id=spec.reverse_id,
+        site=site,
+    )
+
+
+def _create_translation(spec: PageSpec, text: PageText, language: str, user, page: Page) -> PageContent:
+    return create_page_content(
+        language=language,
+        title=text.title,
+        page=page,
+        menu_title=text.menu_title or None,
+        page_title=text.page_title or None,
+        meta_description=text.meta_description or None,
+        slug=spec.slug,
+        created_by=user,
+        in_navigation=spec.in_navigation,
+        template=spec.template,
+    )
+
+
+def _draft_for_refresh(page: Page, language: str, user) -> PageContent:
+    """The language's current draft, or a new draft copied from its latest version."""
+    contents = PageContent.admin_manager.filter(page=page, language=language)
+    draft = contents.filter(versions__state=versioning.DRAFT).first()
+    if draft is not None:
+        return draft
+    latest = Version.objects.filter_by_content_grouping_values(contents.latest("pk")).latest("pk")
+    return latest.copy(user).content
+
+
+def _update_draft_fields(draft: PageContent, spec: PageSpec, text: PageText) -> None:
+    draft.title = text.title
+    draft.menu_title = text.menu_title or None
+    draft.page_title = text.page_title or None
+    draft.meta_description = text.meta_description or None
+    draft.in_navigation = spec.in_navigation
+    draft.template = spec.template
+    draft.save()
+
+
+def _replace_plugins(draft: PageContent, language: str, blocks: tuple[Block, ...]) -> None:
+    # An apphooked page renders its app's template: it has a "content" slot only if that template declares one
+    # (e.g. an intro above the Lotse). Without the slot there is nowhere to show the blocks, so none are added.
+    placeholder = draft.rescan_placeholders().get(PLACEHOLDER_SLOT)
+    if placeholder is None:
+        return
+    existing = list(placeholder.get_plugins(language).filter(parent__isnull=True))
+    if existing:
+        placeholder.delete_plugins(existing)
+    _add_blocks(placeholder, language, blocks)
+
+
+def _add_blocks(placeholder, language: str, blocks, target=None) -> None:
+    for block in blocks:
+        plugin = add_plugin(placeholder, block.plugin_type, language, target=target, **block.data)
+        _add_blocks(placeholder, language, block.children, target=plugin)

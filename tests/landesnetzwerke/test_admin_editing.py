@@ -1,0 +1,131 @@
+"""Editing an office in the admin: lost-update protection, the postcode check, sample marking, history."""
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.urls import reverse
+
+from landesnetzwerke.models import Beratungsstelle
+from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
+    change_url,
+    client_for,
+    fixture_central_client,
+    fixture_central_editor,
+    fixture_ni_client,
+    fixture_ni_editor,
+    fixture_ni_network,
+    fixture_ni_office,
+    form_values,
+    make_editor,
+    text_content,
+)
+
+pytestmark = pytest.mark.django_db
+
+FORM = "beratungsstelle_form"
+
+
+def test_saving_over_a_newer_change_is_refused(ni_client, central_client, ni_office):
+    # Both editors open the same office.
+    form_a = form_values(ni_client.get(change_url(ni_office)), FORM)
+    form_b = form_values(central_client.get(change_url(ni_office)), FORM)
+    assert form_a["expected_version"] == [str(ni_office.version)]
+
+    # B saves first.
+    form_b["phone"] = ["+49 40 66969 999"]
+    response = central_client.post(change_url(ni_office), form_b)
+    assert response.status_code == 302
+
+    # A saves later, based on the older version: refused with a clear message, B's change stays.
+    form_a["email"] = ["anders@example.org"]
+    response = ni_client.post(change_url(ni_office), form_a)
+    assert response.status_code == 200
+    assert "Another editor changed this counselling office after you opened it" in text_content(response)
+    assert "Your changes have not been saved" in text_content(response)
+    ni_office.refresh_from_db()
+    assert ni_office.phone == "+49 40 66969 999"
+    assert ni_office.email != "anders@example.org"
+
+
+def test_saving_after_reopening_works_and_bumps_the_version(ni_client, ni_office):
+    version = ni_office.version
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    data["phone"] = ["+49 40 66969 998"]
+    assert ni_client.post(change_url(ni_office), data).status_code == 302
+    ni_office.refresh_from_db()
+    assert (ni_office.phone, ni_office.version) == ("+49 40 66969 998", version + 1)
+    # The history records the change with its author.
+    entry = LogEntry.objects.filter(object_id=str(ni_office.pk)).latest("action_time")
+    assert entry.action_flag == CHANGE and entry.user.username == "redaktion-ni"
+    history = ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_history", args=[ni_office.pk]))
+    assert "redaktion-ni" in text_content(history)
+
+
+def test_coordinates_far_from_the_postcode_give_a_warning_but_are_saved(ni_client, ni_office):
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    data["latitude"], data["longitude"] = ["48.137"], ["11.575"]  # Munich, with a Lower Saxony PLZ
+    response = ni_client.post(change_url(ni_office), data, follow=True)
+    assert response.status_code == 200
+    page = text_content(response)
+    assert f"km from the centre of postcode {ni_office.plz}" in page
+    ni_office.refresh_from_db()
+    assert ni_office.latitude == pytest.approx(48.137)
+
+
+def test_plausible_coordinates_give_no_warning(ni_client, ni_office):
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    response = ni_client.post(change_url(ni_office), data, follow=True)
+    assert "km from the centre of postcode" not in text_content(response)
+
+
+def test_invalid_values_are_form_errors_not_server_errors(ni_client, ni_office):
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    data["plz"], data["latitude"] = ["3015"], ["123"]
+    response = ni_client.post(change_url(ni_office), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "plz" in errors and "latitude" in errors
+
+
+def test_sample_data_is_marked_in_the_admin(ni_client, ni_office):
+    response = ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_changelist"))
+    page = text_content(response)
+    assert "sample data" in page.lower()
+    assert "Offices marked as sample data have invented addresses and contacts" in page
+    form_page = text_content(ni_client.get(change_url(ni_office)))
+    assert "Sample data: the address, phone number, e-mail and opening hours of this office are invented" in form_page
+
+
+def test_change_form_has_opening_hours_and_consultation_days_inline(ni_client, ni_office):
+    response = ni_client.get(change_url(ni_office))
+    formsets = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
+    assert formsets == {"opening_hours", "sprechtage"}
+    data = form_values(response, FORM)
+    total = int(data["opening_hours-TOTAL_FORMS"][0])
+    assert total == ni_office.opening_hours.count() > 0
+    # Add a slot through the inline; several slots a day are allowed.
+    data["opening_hours-TOTAL_FORMS"] = [str(total + 1)]
+    data.update(
+        {
+            f"opening_hours-{total}-weekday": ["5"],
+            f"opening_hours-{total}-opens": ["10:00"],
+            f"opening_hours-{total}-closes": ["12:00"],
+        }
+    )
+    assert ni_client.post(change_url(ni_office), data).status_code == 302
+    assert ni_office.opening_hours.filter(weekday=5).exists()
+
+
+def test_inline_slot_closing_before_opening_is_refused(ni_client, ni_office):
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    total = int(data["opening_hours-TOTAL_FORMS"][0])
+    data["opening_hours-TOTAL_FORMS"] = [str(total + 1)]
+    data.update(
+        {
+            f"opening_hours-{total}-weekday": ["5"],
+            f"opening_hours-{total}-opens": ["14:00"],
+            f"opening_hours-{total}-closes": ["12:00"],
+        }
+    )
+    response = ni_client.post(change_url(ni_office), data)
+    assert response.status_code == 200
+    assert not Beratungsstelle.objects.get(pk=ni_office.pk).opening_hours.filter(weekday=5).exists()

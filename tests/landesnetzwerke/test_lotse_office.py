@@ -1,0 +1,204 @@
+"""The Lotse's office page: what a visitor needs to go there or get in touch, structured data and vCard."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from landesnetzwerke import lotse_office
+from landesnetzwerke.lotse import BERLIN
+from landesnetzwerke.models import Oeffnungszeit, Sprache, Thema
+from tests.landesnetzwerke.lotse_factories import (
+    german_urls,  # noqa: F401 (autouse fixture)
+    html_tree,
+    make_office,
+    make_sprechtag,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office():
+    arabic = Sprache.objects.get_or_create(code="ar", defaults={"name_en": "Arabic", "name_local": "العربية"})[0]
+    office = make_office(
+        latitude=52.5200,
+        longitude=13.4050,
+        name="Teststelle <Mitte> & Co",
+        street="Alexanderplatz 1",
+        plz="10178",
+        city="Berlin",
+        traeger="Testträger e. V.",
+        phone="030 123 45-67",
+        email="mitte@example.org",
+        website="https://example.org/mitte",
+        topics=[Thema.objects.get(slug="anerkennung")],
+        languages=[arabic],
+        by_video=True,
+        wheelchair_accessible=True,
+        is_sample=True,
+    )
+    office.set_current_language("de")
+    office.accessibility = "Eingang mit Rampe."
+    office.directions = "U-Bahn Alexanderplatz."
+    office.save()
+    Oeffnungszeit.objects.create(beratungsstelle=office, weekday=0, opens=datetime.time(9), closes=datetime.time(13))
+    Oeffnungszeit.objects.create(beratungsstelle=office, weekday=3, opens=datetime.time(14), closes=datetime.time(18))
+    return office
+
+
+def test_office_page_shows_what_a_visitor_needs(client, office):
+    response = client.get(office.get_absolute_url())
+    assert response.status_code == 200
+    tree = html_tree(response)
+    text = tree.text_content()
+    assert tree.xpath("//h1")[0].text_content() == "Teststelle <Mitte> & Co"
+    assert "&lt;Mitte&gt; &amp; Co" in response.content.decode()
+    for expected in ("Alexanderplatz 1", "10178", "Berlin", "U-Bahn Alexanderplatz.", "Eingang mit Rampe."):
+        assert expected in text
+    hrefs = tree.xpath("//main//a/@href")
+    assert "tel:+49301234567" in hrefs
+    assert "mailto:mitte@example.org" in hrefs
+    assert "geo:52.520000,13.405000" in hrefs
+    assert any(h.startswith("https://www.openstreetmap.org/?mlat=52.520000&mlon=13.405000") for h in hrefs)
+    assert reverse("landesnetzwerke:detail", kwargs={"slug": office.landesnetzwerk.slug}) in hrefs
+    assert reverse("lotse:office-vcard", kwargs={"pk": office.pk}) in hrefs
+    # Languages in the visitor's language plus the language's own name, marked with its lang.
+    assert tree.xpath('//span[@lang="ar"]')[0].text == "العربية"
+    assert "Anerkennungsberatung" in text
+    # The sample-data notice and no embedded map tiles or frames.
+    assert tree.xpath('//*[contains(@class, "sample-notice")]')
+    assert not tree.xpath("//iframe") and not tree.xpath("//img[contains(@src, 'openstreetmap')]")
+    assert len(tree.xpath("//h1")) == 1
+
+
+def test_office_page_in_english(client, office):
+    response = client.get(office.get_absolute_url().replace("/de/", "/en/", 1))
+    assert response.status_code == 200
+    assert html_tree(response).xpath("//html/@lang") == ["en"]
+
+
+def test_json_ld_is_valid_and_cannot_break_out_of_its_script(client, office):
+    response = client.get(office.get_absolute_url())
+    scripts = html_tree(response).xpath('//script[@type="application/ld+json"]')
+    assert len(scripts) == 1
+    raw = scripts[0].text
+    assert "</" not in raw and "<Mitte>" not in raw
+    data = json.loads(raw)
+    assert data["@type"] == "LocalBusiness"
+    assert data["name"] == "Teststelle <Mitte> & Co"
+    assert data["address"]["postalCode"] == "10178"
+    assert data["geo"]["latitude"] == pytest.approx(52.52)
+    assert {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": "https://schema.org/Monday",
+        "opens": "09:00",
+        "closes": "13:00",
+    } in data["openingHoursSpecification"]
+    assert data["knowsLanguage"] == ["ar"]
+
+
+def test_vcard_download(client, office):
+    response = client.get(reverse("lotse:office-vcard", kwargs={"pk": office.pk}))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/vcard")
+    assert "attachment" in response["Content-Disposition"]
+    card = response.content.decode()
+    assert card.startswith("BEGIN:VCARD\r\nVERSION:4.0\r\n") and card.endswith("END:VCARD\r\n")
+    assert "FN:Teststelle <Mitte> & Co\r\n" in card
+    assert "ADR;TYPE=work:;;Alexanderplatz 1;Berlin;Berlin;10178;Deutschland" in card
+    assert "TEL;TYPE=work,voice;VALUE=uri:tel:+4930123456" in card.replace("\r\n ", "")
+    assert all(len(line.encode()) <= 75 for line in card.split("\r\n"))
+
+
+def test_vcard_escapes_separators():
+    class Office:
+        name = "A, B; C\\D"
+        traeger = ""
+        street = "Weg 1\nHof"
+        city = "Ort"
+        plz = "12345"
+        phone = ""
+        email = ""
+        website = ""
+        latitude, longitude = 50.0, 8.0
+        is_sample = False
+
+        def get_bundesland_display(self):
+            return "Hessen"
+
+    card = lotse_office.vcard(Office(), "https://example.org/v")
+    assert "FN:A\\, B\\; C\\\\D" in card
+    assert "Weg 1\\nHof" in card
+
+
+def test_unpublished_and_missing_offices_are_404(client, office):
+    office.published = False
+    office.save()
+    assert client.get(office.get_absolute_url()).status_code == 404
+    assert client.get(reverse("lotse:office-vcard", kwargs={"pk": office.pk})).status_code == 404
+    assert client.get(reverse("lotse:office", kwargs={"pk": 987654321})).status_code == 404
+
+
+def test_unpublished_offices_are_not_found_by_the_search(client, office):
+    office.published = False
+    office.save()
+    response = client.get(reverse("lotse:search") + "?q=10178")
+    assert f'data-office-id="{office.pk}"' not in response.content.decode()
+
+
+def at(day, hour, minute=0):
+    """A moment in Berlin on a weekday of the week of 2 March 2026 (a Monday), given in UTC."""
+    local = datetime.datetime(2026, 3, 2 + day, hour, minute, tzinfo=BERLIN)
+    return local.astimezone(datetime.UTC)
+
+
+def test_open_now_is_computed_in_berlin_time(office):
+    slots = list(office.opening_hours.all())
+    monday_morning = lotse_office.opening_status(slots, at(0, 10))
+    assert monday_morning.is_open and monday_morning.closes == datetime.time(13)
+    # 08:30 UTC on a Monday in March is 09:30 in Berlin: open.
+    assert lotse_office.opening_status(slots, datetime.datetime(2026, 3, 2, 8, 30, tzinfo=datetime.UTC)).is_open
+    # 12:30 UTC is 13:30 in Berlin: closed, next opening Thursday 14:00.
+    closed = lotse_office.opening_status(slots, datetime.datetime(2026, 3, 2, 12, 30, tzinfo=datetime.UTC))
+    assert not closed.is_open and closed.next_day == 3 and closed.next_opens == datetime.time(14)
+    early = lotse_office.opening_status(slots, at(0, 7))
+    assert not early.is_open and early.next_is_today and early.next_opens == datetime.time(9)
+    # Summer time: 07:30 UTC on 1 June 2026 (a Monday) is 09:30 in Berlin.
+    assert lotse_office.opening_status(slots, datetime.datetime(2026, 6, 1, 7, 30, tzinfo=datetime.UTC)).is_open
+    friday = lotse_office.opening_status(slots, at(4, 12))
+    assert friday.next_day == 0 and not friday.next_is_today
+    assert lotse_office.opening_status([], at(0, 10)) is None
+
+
+def test_office_page_says_whether_it_is_open(client, office):
+    now = timezone.localtime(timezone.now(), BERLIN)
+    Oeffnungszeit.objects.filter(beratungsstelle=office).delete()
+    Oeffnungszeit.objects.create(
+        beratungsstelle=office, weekday=now.weekday(), opens=datetime.time(0, 0), closes=datetime.time(23, 59, 59)
+    )
+    status = html_tree(client.get(office.get_absolute_url())).xpath('//*[contains(@class, "lotse-open-status")]')
+    assert "is-open" in status[0].get("class") or now.time() >= datetime.time(23, 59, 59)
+
+
+def test_mobile_office_page_shows_area_and_future_days(client):
+    today = timezone.localtime(timezone.now(), BERLIN).date()
+    mobile = make_office(
+        kind="mobil", latitude=53.0, longitude=8.8, bundesland="HB", service_radius_km=35, service_plz_prefixes="27, 28"
+    )
+    past = make_sprechtag(mobile, today - datetime.timedelta(days=1), place="Gestern-Halle")
+    future = make_sprechtag(mobile, today + datetime.timedelta(days=2), place="Übermorgen-Halle")
+    response = client.get(mobile.get_absolute_url())
+    assert response.status_code == 200
+    text = html_tree(response).text_content()
+    assert "35" in text and "27, 28" in text
+    assert future.place in text and past.place not in text
+    data = json.loads(html_tree(response).xpath('//script[@type="application/ld+json"]')[0].text)
+    assert data["areaServed"]["geoRadius"] == 35000
+
+
+def test_print_stylesheet_is_linked(client, office):
+    tree = html_tree(client.get(office.get_absolute_url()))
+    assert tree.xpath('//link[@rel="stylesheet"][@media="print"]')
