@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: install run migrate demo test test-postgres lint format messages check-messages clean bench
+.PHONY: install run migrate demo test test-browser lint format messages check-messages clean bench
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,11 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=staticfiles --ignore=node_modules
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='artifacts/*' --ignore='bench/*'
+	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
+
+test-browser: install
+	$(BIN)/python -m pytest -m browser
 
 check-messages:
 	.ci/check-messages

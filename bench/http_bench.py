@@ -11,7 +11,8 @@ off (Redis as the cache when it answers on 127.0.0.1:6379), warms the caches and
 - a static file served by whitenoise (the stack's ceiling),
 - /healthz (one database query),
 - a CMS page (/de/programm/, anonymous: from the CMS page cache),
-- a Lotse search (/de/lotse/?q=10115),
+- a Lotse search (/de/lotse/?q=10115), repeated as a popular search would be (served from the response cache),
+- Lotse searches for 2000 different postcodes in random order (mostly cache misses: the search itself),
 
 and prints requests/s, p50 and p99 latency, and the ratios CMS page/static and Lotse/static from the same run.
 Every request stays on 127.0.0.1; each wrk run is bounded by --duration. Results also go to bench/results/.
@@ -44,7 +45,16 @@ TARGETS = [
     ("/healthz", "/healthz"),
     ("CMS page /de/programm/", "/de/programm/"),
     ("Lotse search /de/lotse/?q=10115", "/de/lotse/?q=10115"),
+    ("Lotse, 2000 different PLZ (uncached)", "/de/lotse/?q=<random PLZ>"),
 ]
+RANDOM_PLZ = "/de/lotse/?q=<random PLZ>"
+LUA_RANDOM_PLZ = """
+local codes = {%s}
+math.randomseed(4711)
+request = function()
+  return wrk.format("GET", "/de/lotse/?q=" .. codes[math.random(#codes)])
+end
+"""
 HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
 
 
@@ -105,10 +115,12 @@ def parse_duration_ms(text):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(port, path, *, duration, connections, threads):
+def run_wrk(port, path, *, duration, connections, threads, script=None):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
+    if script:
+        command += ["-s", str(script)]
     command.append(f"http://127.0.0.1:{port}{path}")
     output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -201,12 +213,26 @@ def main():
                 raise SystemExit(f"gunicorn did not start:\n{(work / 'gunicorn.log').read_text()[-3000:]}")
             time.sleep(0.2)
 
+        codes = run(
+            [
+                PYTHON,
+                "-c",
+                "import django; django.setup(); from landesnetzwerke.models.gazetteer import Postleitzahl;"
+                "print(' '.join(Postleitzahl.objects.order_by('?').values_list('code', flat=True)[:2000]))",
+            ],
+            {**env, "DJANGO_SETTINGS_MODULE": "iqportal.settings"},
+        ).stdout.split()
+        lua = work / "random_plz.lua"
+        lua.write_text(LUA_RANDOM_PLZ % ", ".join(f'"{code}"' for code in codes if code.isdigit()))
+
         status, page = get(port, "/de/programm/")
         assert status == 200, status
         static_path = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1).decode()
         paths = [(label, path or static_path) for label, path in TARGETS]
         log("warming up (every worker, every cache) ...")
         for _label, path in paths:
+            if path == RANDOM_PLZ:
+                continue  # measured cold on purpose
             for _ in range(100):
                 status, _body = get(port, path)
                 assert status == 200, (path, status)
@@ -215,7 +241,12 @@ def main():
         for label, path in paths:
             log(f"wrk {options.duration}s: {path}")
             result = run_wrk(
-                port, path, duration=options.duration, connections=options.connections, threads=options.threads
+                port,
+                "/" if path == RANDOM_PLZ else path,
+                duration=options.duration,
+                connections=options.connections,
+                threads=options.threads,
+                script=lua if path == RANDOM_PLZ else None,
             )
             results.append({"label": label, "path": path, **result})
     finally:
@@ -242,7 +273,8 @@ def main():
 
     static = results[0]["requests_per_second"]
     cms = next(r for r in results if r["label"].startswith("CMS"))["requests_per_second"]
-    lotse = next(r for r in results if r["label"].startswith("Lotse"))["requests_per_second"]
+    lotse = next(r for r in results if r["label"].startswith("Lotse search"))["requests_per_second"]
+    lotse_cold = next(r for r in results if r["path"] == RANDOM_PLZ)["requests_per_second"]
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -261,6 +293,7 @@ def main():
         "results": results,
         "ratio_cms_to_static": round(cms / static, 3),
         "ratio_lotse_to_static": round(lotse / static, 3),
+        "ratio_uncached_lotse_to_static": round(lotse_cold / static, 3),
     }
 
     print(f"\nIQ Portal HTTP benchmark, {summary['date']}")
@@ -274,6 +307,7 @@ def main():
         )
     print(f"ratio CMS page / static: {summary['ratio_cms_to_static']:.2f} (aim >= 0.5)")
     print(f"ratio Lotse / static:    {summary['ratio_lotse_to_static']:.2f} (aim >= 0.2)")
+    print(f"ratio Lotse, different PLZ each request / static: {summary['ratio_uncached_lotse_to_static']:.2f}")
     results_dir = ROOT / "bench" / "results"
     results_dir.mkdir(exist_ok=True)
     (results_dir / "http_bench_latest.json").write_text(json.dumps(summary, indent=2))

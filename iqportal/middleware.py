@@ -15,7 +15,7 @@ from cms.middleware.toolbar import ToolbarMiddleware as BaseToolbarMiddleware
 from cms.utils import apphook_reload
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.signals import got_request_exception
+from django.core.signals import got_request_exception, request_finished
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -98,6 +98,14 @@ def _flag_database_outage(sender, request=None, **kwargs):
 got_request_exception.connect(_flag_database_outage, dispatch_uid="iqportal-flag-database-outage")
 
 
+def _forget_request_id(sender, **kwargs):
+    """Log lines written between requests (e.g. by a worker thread) must not carry the last request's id."""
+    set_request_id("-")
+
+
+request_finished.connect(_forget_request_id, dispatch_uid="iqportal-forget-request-id")
+
+
 def _language_for(request):
     """The visitor's language, found without any database access (URL prefix, then cookie and headers)."""
     language = translation.get_language_from_path(request.path_info)
@@ -111,7 +119,10 @@ def _language_for(request):
 
 def database_unavailable_response(request):
     """The friendly 503 page in the visitor's language; renders without touching the database."""
-    context = {"request_id": getattr(request, "request_id", None) or get_request_id(), "request_path": request.path}
+    context = {
+        "request_id": getattr(request, "request_id", None) or get_request_id(),
+        "request_path": request.get_full_path(),
+    }
     try:
         with translation.override(_language_for(request)):
             body = loader.render_to_string("503.html", context)
@@ -158,7 +169,7 @@ class AnonymousResponseCacheMiddleware:
     Only GET requests without a session cookie (visitors, not editors) and without toolbar or edit
     parameters are cached; the query string is part of the key with its parameters sorted, so one search
     asked in any order is one entry. Only 200 responses that set no cookie (apart from the language cookie,
-    which is set again when needed), do not vary on cookies and do not forbid caching are stored. The key
+    which is set again when needed), hold no CSRF token and do not forbid caching are stored. The key
     contains django CMS's page-cache version and the directory version (iqportal.cache), so publishing a
     page or saving an office makes every stored response stale at once, on every app host that shares the
     cache. Outer middleware (security headers, CSP, request id) still runs for cached responses.
@@ -230,8 +241,12 @@ class AnonymousResponseCacheMiddleware:
             return None
         if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
             return None
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds this visitor's CSRF token
+            return None
+        # "Vary: Cookie" comes from reading the (empty) session of a visitor without one; such responses are
+        # only ever served to other requests without a session cookie, so it does not stop caching.
         vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
-        if vary & {"cookie", "*", "authorization"}:
+        if vary & {"*", "authorization"}:
             return None
         cache_control = response.get("Cache-Control", "").lower()
         if any(word in cache_control for word in ("no-cache", "no-store", "private")):

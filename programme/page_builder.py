@@ -1,9 +1,11 @@
 """
 Service: build the published demo page tree from programme.demo_content, idempotently.
 
-Pages are found by their reverse_id. A language version that exists already is left alone (editors' changes
-survive a second run), unless `refresh=True`: then a new draft is made from the current version, its plugins are
-replaced with the demo content, and it is published (the previous version stays in the version history).
+Pages are found by their reverse_id; a page missing from the database is created (and put in its PAGE_TREE place
+among pages built earlier), a language missing from a page is added. A language version that exists already is
+left alone (editors' changes survive a second run), unless `refresh=True`: then a new draft is made from the
+current version, its plugins are replaced with the demo content, and it is published (the previous version stays
+in the version history).
 """
 
 from dataclasses import dataclass, field
@@ -70,6 +72,7 @@ def build_page_tree(*, user, languages=None, refresh=False) -> BuildReport:
             label = f"{spec.reverse_id} [{language}]"
             if page is None:
                 page = _create_page(spec, text, language, user, parent=pages.get(spec.parent), site=site)
+                _move_before_next_sibling(page, spec, site)
                 draft, done = PageContent.admin_manager.get(page=page, language=language), report.created
             elif not PageContent.admin_manager.filter(page=page, language=language).exists():
                 draft, done = _create_translation(spec, text, language, user, page), report.created
@@ -111,6 +114,20 @@ def _create_page(spec: PageSpec, text: PageText, language: str, user, *, parent,
         reverse_id=spec.reverse_id,
         site=site,
     )
+
+
+def _move_before_next_sibling(page: Page, spec: PageSpec, site) -> None:
+    """
+    A page added to a tree built earlier (e.g. "beratung" in a database that has the older tree) goes where
+    PAGE_TREE puts it: before the next of its PAGE_TREE siblings that exists. In a fresh build none exists yet.
+    """
+    later = PAGE_TREE[PAGE_TREE.index(spec) + 1 :]
+    sibling_ids = [other.reverse_id for other in later if other.parent == spec.parent]
+    siblings = {sibling.reverse_id: sibling for sibling in Page.objects.filter(reverse_id__in=sibling_ids, site=site)}
+    following = next((siblings[reverse_id] for reverse_id in sibling_ids if reverse_id in siblings), None)
+    if following is not None:
+        page.move_page(following, position="left")
+        page.refresh_from_db()
 
 
 def _create_translation(spec: PageSpec, text: PageText, language: str, user, page: Page) -> PageContent:

@@ -25,13 +25,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clean_cms_state():
-    """Menus, caches and the CMS's current user must not leak from one test into the next."""
+    """Caches (pages, placeholders, menus) and the CMS's current user must not leak between tests."""
     from cms.utils.permissions import set_current_user
-    from menus.menu_pool import menu_pool
 
     for cache in caches.all():
         cache.clear()
-    menu_pool.clear(all=True)
     yield
     set_current_user(None)
     for cache in caches.all():

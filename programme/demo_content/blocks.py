@@ -123,3 +123,11 @@ def lotse_form(
             "link_text": link_text,
         },
     )
+
+
+def ltr(value: str) -> str:
+    """
+    Keeps a phone number, a paragraph sign or a code left-to-right inside right-to-left plain text (plugin fields
+    that are not HTML): wraps it in the Unicode isolates LRI … PDI. In HTML use <span class="ltr">…</span>.
+    """
+    return f"\u2066{value}\u2069"

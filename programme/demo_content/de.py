@@ -1,5 +1,6 @@
 """German demo content (default language). Facts from the programme's public material, written anew."""
 
+from programme.demo_content import leichte_sprache
 from programme.demo_content.blocks import (
     employer_guide,
     employer_step,
@@ -16,6 +17,7 @@ from programme.demo_content.blocks import (
     process_step,
     text,
 )
+from programme.demo_content.links import ZSBA_URL
 
 L = "/de"
 PERIOD = "Januar 2019 – Dezember 2020"
@@ -310,11 +312,129 @@ Beteiligt sind zum Beispiel:</p>
         text("<p>Fünf bundesweite Fachstellen unterstützen die Landesnetzwerke mit Fachwissen zu ihren Themen.</p>"),
         meta_description="Die fünf IQ Fachstellen und ihre Themen.",
     ),
+    "beratung": page(
+        "Beratung zu Anerkennung und Qualifizierung",
+        text(
+            f"""
+<p class="lead">Sie haben eine Ausbildung oder ein Studium im Ausland abgeschlossen und möchten in Deutschland in
+Ihrem Beruf arbeiten? Die IQ Beratung zeigt Ihnen den Weg dorthin. Sie ist kostenlos und vertraulich.</p>
+<h2>Für wen ist die Beratung?</h2>
+<ul>
+<li>für Menschen mit einer Ausbildung, einem Studium oder Berufserfahrung aus dem Ausland,</li>
+<li>egal, welche Staatsangehörigkeit und welchen Aufenthaltsstatus Sie haben,</li>
+<li>egal, ob Sie gerade angekommen sind oder schon viele Jahre in Deutschland leben.</li>
+</ul>
+<p>Sie brauchen keine Überweisung. Viele Ratsuchende kommen über das Jobcenter oder die Agentur für Arbeit, Sie
+können sich aber auch direkt an eine Beratungsstelle wenden.</p>
+<p>Sie leben noch im Ausland? Dann berät Sie die <a href="{ZSBA_URL}">Zentrale Servicestelle Berufsanerkennung
+(ZSBA)</a> der Bundesagentur für Arbeit.</p>
+<h2>So läuft die Beratung</h2>
+<ul>
+<li><strong>Kostenlos:</strong> Die Beratung kostet Sie nichts.</li>
+<li><strong>In mehreren Sprachen:</strong> Viele Beratungsstellen beraten auf Deutsch und in weiteren Sprachen, zum
+Beispiel auf Arabisch, Persisch, Ukrainisch, Türkisch oder Englisch. Der Lotse zeigt, welche Sprachen eine Stelle
+anbietet.</li>
+<li><strong>So, wie es für Sie passt:</strong> vor Ort, am Telefon, per Video oder per E-Mail – allein oder in einer
+Gruppe.</li>
+<li><strong>Auch auf dem Land:</strong> Die mobile Beratung kommt an festen Sprechtagen in Orte, die keine eigene
+Beratungsstelle haben.</li>
+<li><strong>Vertraulich:</strong> Ohne Ihre Zustimmung geben die Beraterinnen und Berater nichts weiter.</li>
+</ul>
+"""
+        ),
+        process_chain(
+            "Anerkennungsberatung: Was passiert dort?",
+            "Anerkennung heißt: Eine deutsche Stelle prüft Ihren ausländischen Abschluss und bestätigt, wie er einem "
+            "deutschen Abschluss entspricht. In der Anerkennungsberatung klären Sie, ob und wie das für Sie geht.",
+            process_step(
+                "Ihr Abschluss und Ihr Ziel",
+                "Sie erzählen, was Sie gelernt haben, wo Sie gearbeitet haben und was Sie in Deutschland beruflich "
+                "vorhaben.",
+            ),
+            process_step(
+                "Der passende deutsche Beruf",
+                "Gemeinsam suchen Sie den deutschen Referenzberuf und klären, ob er reglementiert ist. In "
+                "reglementierten Berufen – etwa in der Medizin, der Pflege oder im Lehramt – dürfen Sie nur mit "
+                "Anerkennung arbeiten. In anderen Berufen ist sie freiwillig, hilft aber oft bei der Bewerbung.",
+            ),
+            process_step(
+                "Die zuständige Stelle",
+                "Sie erfahren, wer über Ihren Antrag entscheidet. Das hängt vom Beruf und vom Bundesland ab, zum "
+                "Beispiel eine Kammer oder eine Landesbehörde.",
+            ),
+            process_step(
+                "Unterlagen und Kosten",
+                "Die Beratung erklärt, welche Unterlagen und Übersetzungen Sie brauchen, was das Verfahren kostet und "
+                "ob jemand die Kosten übernehmen kann, etwa das Jobcenter oder die Agentur für Arbeit.",
+            ),
+            process_step(
+                "Antrag und Bescheid",
+                "Sie bekommen Hilfe beim Antrag. Wenn der Bescheid kommt, erklärt die Beratung ihn: volle "
+                "Anerkennung, teilweise Anerkennung mit den genannten Unterschieden oder keine Anerkennung – und "
+                "wie es danach weitergeht.",
+            ),
+        ),
+        text(
+            """
+<h2>Qualifizierungsberatung: Was passiert dort?</h2>
+<p>Der Bescheid nennt Unterschiede zum deutschen Beruf, oder Sie suchen eine Stelle, die zu Ihrer Qualifikation
+passt? Dann sucht die Qualifizierungsberatung mit Ihnen das passende Angebot:</p>
+<ul>
+<li><strong>Anpassungs- und Ausgleichsmaßnahmen:</strong> In reglementierten Berufen bereiten Kurse auf eine
+Kenntnis- oder Eignungsprüfung vor, oder ein Anpassungslehrgang gleicht die Unterschiede aus.</li>
+<li><strong>Brückenmaßnahmen:</strong> Mit einem Hochschulabschluss in einem nicht reglementierten Beruf, etwa in der
+Betriebswirtschaft, finden Sie damit leichter eine passende Stelle.</li>
+<li><strong>Berufsbezogenes Deutsch:</strong> Kurse für die Sprache, die Sie in Ihrem Beruf brauchen.</li>
+<li><strong>Finanzierung:</strong> Sie klären, wer den Kurs bezahlen kann und wie er zu Arbeit und Familie
+passt.</li>
+</ul>
+<h2>Fragen zu Ihren Rechten bei der Arbeit</h2>
+<p>Lohn, Arbeitszeit, Urlaub, Kündigung oder Krankenversicherung: Zu solchen Fragen beraten die Stellen von Faire
+Integration Geflüchtete und Menschen aus Staaten außerhalb der EU – kostenlos, vertraulich und in vielen
+Sprachen.</p>
+<p><a href="https://www.faire-integration.de/">Zur Website von Faire Integration</a></p>
+<h2>Das bringen Sie zur Beratung mit</h2>
+<p>Bringen Sie mit, was Sie haben – im Original oder als Kopie:</p>
+<ul>
+<li>Zeugnisse und Urkunden Ihrer Ausbildung oder Ihres Studiums</li>
+<li>eine Übersicht über Fächer und Noten, wenn Sie eine haben</li>
+<li>Nachweise über Ihre Berufserfahrung, zum Beispiel Arbeitszeugnisse oder ein Arbeitsbuch</li>
+<li>einen Lebenslauf in Tabellenform</li>
+<li>Ihren Pass oder Ausweis und, wenn vorhanden, Ihr Aufenthaltsdokument</li>
+<li>Übersetzungen, die Sie schon haben, und Briefe von Behörden, zum Beispiel einen früheren Bescheid</li>
+<li>Sprachzertifikate, wenn Sie welche haben</li>
+</ul>
+<p>Ihnen fehlen Unterlagen? Kommen Sie trotzdem. Die Beratung hilft auch dann weiter, zum Beispiel wenn Sie fliehen
+mussten.</p>
+"""
+        ),
+        lotse_form(
+            "Beratungsstelle in Ihrer Nähe finden",
+            intro="Geben Sie Ihre Postleitzahl oder Ihren Ort ein. Der Lotse zeigt die nächsten Beratungsstellen, die "
+            "mobile Beratung in Ihrer Gegend und die Sprachen, in denen beraten wird.",
+            field_label="Postleitzahl oder Ort",
+            field_hint="Zum Beispiel 10115 oder Leipzig",
+            button_label="Beratung finden",
+            link_text="Weitere Suchoptionen: Thema, Sprache, Beratung per Telefon oder Video",
+        ),
+        text(
+            f"""
+<p>Einfach erklärt: <a href="{L}/leichte-sprache/">Informationen in Leichter Sprache</a></p>
+"""
+        ),
+        menu_title="Beratung",
+        meta_description="Kostenlose IQ Beratung für Menschen mit ausländischen Berufsabschlüssen: für wen sie ist, "
+        "wie sie abläuft, was in der Anerkennungs- und der Qualifizierungsberatung passiert und was Sie mitbringen.",
+    ),
     "lotse": page(
         "Beratungsstelle finden",
         text(
-            "<p>Geben Sie Ihre Postleitzahl oder Ihren Ort ein. Sie sehen die nächsten IQ Beratungsstellen mit "
-            "Entfernung und die mobile Beratung, die zu Ihnen kommt. Die Beratung ist kostenlos.</p>"
+            f"""
+<p>Sie sehen die festen Beratungsstellen in Ihrer Nähe, sortiert nach Entfernung, und die mobile Beratung, die an
+festen Tagen in Ihre Gegend kommt. Mit den Filtern finden Sie Beratung zu einem Thema, in Ihrer Sprache oder per
+Telefon und Video. Die Beratung ist kostenlos und vertraulich – egal, welchen Aufenthaltsstatus Sie haben.</p>
+<p><a href="{L}/beratung/">Was in der Beratung passiert und was Sie mitbringen</a></p>
+"""
         ),
         menu_title="Beratung finden",
         meta_description="Finden Sie die nächste IQ Beratungsstelle nach Postleitzahl oder Ort – auch mobile Beratung, "
@@ -500,7 +620,7 @@ Arbeitgeber-Service der Bundesagentur für Arbeit zusammen.</p>
             ),
             partner_link(
                 "Zentrale Servicestelle Berufsanerkennung (ZSBA)",
-                "https://www.arbeitsagentur.de/vor-ort/zav/working-living-in-germany/zsba",
+                ZSBA_URL,
                 "Berät Fachkräfte im Ausland kostenlos zur Anerkennung und begleitet sie durch das Verfahren.",
             ),
             partner_link(
@@ -611,7 +731,8 @@ Einschätzung beruht auf einer Selbstbewertung und auf automatischen Prüfungen;
 Stelle steht noch aus.</p>
 <h2>Nicht barrierefreie Inhalte</h2>
 <ul>
-<li>Erklärungen in Deutscher Gebärdensprache und in Leichter Sprache fehlen noch.</li>
+<li>Erklärungen in Deutscher Gebärdensprache fehlen noch. In Leichter Sprache gibt es bisher eine Seite über das
+Programm und den Weg zur Beratung.</li>
 <li>Die Beratungsstellen sind Beispieldaten; einige ihrer Angaben gibt es nur auf Deutsch.</li>
 <li>Verlinkte Websites anderer Anbieter haben wir nicht geprüft.</li>
 </ul>
@@ -635,4 +756,5 @@ Website: <a href="https://www.schlichtungsstelle-bgg.de/">www.schlichtungsstelle
         menu_title="Barrierefreiheit",
         meta_description="Erklärung zur Barrierefreiheit nach BITV 2.0 (Mustertext).",
     ),
+    "leichte-sprache": leichte_sprache.page_text(),
 }

@@ -16,6 +16,7 @@ from programme.demo_content.blocks import (
     process_step,
     text,
 )
+from programme.demo_content.links import ZSBA_URL
 
 L = "/en"
 PERIOD = "January 2019 – December 2020"
@@ -318,11 +319,122 @@ example:</p>
         menu_title="Specialist centres",
         meta_description="The five IQ Fachstellen and their topics.",
     ),
+    "beratung": page(
+        "Counselling on recognition and qualification",
+        text(
+            f"""
+<p class="lead">You completed vocational training or a degree abroad and want to work in your profession in
+Germany? IQ counselling shows you the way. It is free of charge and confidential.</p>
+<h2>Who is the counselling for?</h2>
+<ul>
+<li>for people with vocational training, a university degree or work experience from abroad,</li>
+<li>whatever your nationality and whatever your residence status,</li>
+<li>whether you have just arrived or have lived in Germany for many years.</li>
+</ul>
+<p>You do not need a referral. Many people come through the Jobcenter or the employment agency (Agentur für Arbeit),
+but you can also contact a counselling office directly.</p>
+<p>Still living abroad? Then the <a href="{ZSBA_URL}">Zentrale Servicestelle Berufsanerkennung (ZSBA)</a> of the
+Federal Employment Agency advises you.</p>
+<h2>How counselling works</h2>
+<ul>
+<li><strong>Free of charge:</strong> counselling costs you nothing.</li>
+<li><strong>In several languages:</strong> many counselling offices advise in German and in other languages, for
+example Arabic, Persian, Ukrainian, Turkish or English. The Lotse shows which languages an office offers.</li>
+<li><strong>The way that suits you:</strong> in person, by phone, by video or by e-mail – on your own or in a
+group.</li>
+<li><strong>In rural areas too:</strong> mobile counselling comes on fixed consultation days to places that have no
+counselling office of their own.</li>
+<li><strong>Confidential:</strong> counsellors pass nothing on without your consent.</li>
+</ul>
+"""
+        ),
+        process_chain(
+            "Recognition counselling: what happens?",
+            "Recognition means that a German authority checks your foreign qualification and confirms how it "
+            "compares with a German one. In recognition counselling (Anerkennungsberatung) you find out whether and "
+            "how this works for you.",
+            process_step(
+                "Your qualification and your goal",
+                "You tell the counsellor what you learned, where you worked and what you want to do in Germany.",
+            ),
+            process_step(
+                "The matching German occupation",
+                "Together you find the German reference occupation (Referenzberuf) and check whether it is regulated. "
+                "In regulated professions – for example in medicine, nursing or teaching – you may only work with "
+                "recognition. In other occupations it is voluntary, but it often helps when you apply for jobs.",
+            ),
+            process_step(
+                "The competent authority",
+                "You find out who decides on your application. That depends on the occupation and on the federal "
+                "state, for example a chamber or a state authority.",
+            ),
+            process_step(
+                "Documents and costs",
+                "The counsellor explains which documents and translations you need, what the procedure costs and "
+                "whether someone can pay for it, such as the Jobcenter or the employment agency.",
+            ),
+            process_step(
+                "Application and decision",
+                "You get help with the application. When the decision (Bescheid) arrives, the counsellor explains it: "
+                "full recognition, partial recognition with the differences listed, or no recognition – and what "
+                "comes next.",
+            ),
+        ),
+        text(
+            """
+<h2>Qualification counselling: what happens?</h2>
+<p>The decision lists differences from the German occupation, or you are looking for a job that matches your
+qualification? Then qualification counselling (Qualifizierungsberatung) looks for the right course with you:</p>
+<ul>
+<li><strong>Adaptation and compensation measures:</strong> in regulated professions, courses prepare you for a
+knowledge test or an aptitude test, or an adaptation course makes up for the differences.</li>
+<li><strong>Bridging courses:</strong> with a university degree in a non-regulated occupation, such as business
+administration, they help you find a job that fits.</li>
+<li><strong>Job-related German:</strong> courses in the German you need at work.</li>
+<li><strong>Funding:</strong> you find out who can pay for the course and how it fits with work and family.</li>
+</ul>
+<h2>Questions about your rights at work</h2>
+<p>Pay, working hours, holidays, dismissal or health insurance: the Faire Integration counselling offices advise
+refugees and people from non-EU countries on such questions – free of charge, confidentially and in many
+languages.</p>
+<p><a href="https://www.faire-integration.de/">Go to the Faire Integration website</a></p>
+<h2>What to bring to counselling</h2>
+<p>Bring what you have – originals or copies:</p>
+<ul>
+<li>certificates and diplomas from your training or studies</li>
+<li>a list of your subjects and grades, if you have one</li>
+<li>proof of your work experience, for example references from employers or an employment record book</li>
+<li>a CV in table form</li>
+<li>your passport or identity card and, if you have one, your residence document</li>
+<li>translations you already have, and letters from authorities, for example an earlier decision</li>
+<li>language certificates, if you have any</li>
+</ul>
+<p>Some documents are missing? Come anyway. Counsellors can help in that case too, for example if you had to
+flee.</p>
+"""
+        ),
+        lotse_form(
+            "Find a counselling office near you",
+            intro="Enter your postcode or place. The Lotse shows the nearest counselling offices, the mobile "
+            "counselling in your area and the languages counsellors speak.",
+            field_label="Postcode or place",
+            field_hint="For example 10115 or Leipzig",
+            button_label="Find counselling",
+            link_text="More search options: topic, language, counselling by phone or video",
+        ),
+        menu_title="Counselling",
+        meta_description="Free IQ counselling for people with foreign qualifications: who it is for, how it works, "
+        "what happens in recognition and qualification counselling, and what to bring.",
+    ),
     "lotse": page(
         "Find a counselling office",
         text(
-            "<p>Enter your postcode or place. You will see the nearest IQ counselling offices with their distance and "
-            "the mobile counselling that comes to you. Counselling is free of charge.</p>"
+            f"""
+<p>You will see the fixed counselling offices near you, sorted by distance, and the mobile counselling that comes
+to your area on fixed days. With the filters you can look for counselling on a topic, in your language or by phone
+and video. Counselling is free and confidential, whatever your residence status.</p>
+<p><a href="{L}/beratung/">What happens in counselling and what to bring</a></p>
+"""
         ),
         menu_title="Find counselling",
         meta_description="Find the nearest IQ counselling office by postcode or place – including mobile counselling "
@@ -505,7 +617,7 @@ working together with the employer service of the Federal Employment Agency.</p>
             ),
             partner_link(
                 "Zentrale Servicestelle Berufsanerkennung (ZSBA)",
-                "https://www.arbeitsagentur.de/vor-ort/zav/working-living-in-germany/zsba",
+                ZSBA_URL,
                 "Advises skilled workers abroad on recognition free of charge and accompanies them through the "
                 "procedure.",
             ),
@@ -615,7 +727,8 @@ to the IQ Portal.</p>
 assessment is based on a self-evaluation and automated tests; a test by an independent body is still pending.</p>
 <h2>Content that is not accessible</h2>
 <ul>
-<li>Explanations in German Sign Language and in Easy Language (Leichte Sprache) are still missing.</li>
+<li>Explanations in German Sign Language are still missing. In Easy Language (Leichte Sprache) there is so far one
+page, in German, on the programme and the way to counselling.</li>
 <li>The counselling offices are sample data; some of their details exist in German only.</li>
 <li>We have not tested linked websites of other providers.</li>
 </ul>

@@ -150,8 +150,27 @@ def html():
     return "\n".join(chunks)
 
 
+LINKS = [
+    ("/de/lotse/", "Hier kommen Sie zur Seite „Beratung finden“."),
+    ("/de/", "Hier kommen Sie zur Start-Seite in Alltags-Sprache."),
+]
+
+
+def links_html():
+    """The way on from the easy-read page: a list of links, one sentence each."""
+    items = "".join(f'<li><a href="{escape(url)}">{escape(label)}</a></li>' for url, label in LINKS)
+    return f"<ul>{items}</ul>"
+
+
 def page_text():
-    """The easy-read page as a PageText for the page builder."""
+    """The easy-read page as a PageText for the page builder: the sections, then the links onward."""
     from programme.demo_content.blocks import page, text
 
-    return page(TITLE, text(html()), menu_title=MENU_TITLE, page_title=PAGE_TITLE, meta_description=META_DESCRIPTION)
+    return page(
+        TITLE,
+        text(html()),
+        text(links_html()),
+        menu_title=MENU_TITLE,
+        page_title=PAGE_TITLE,
+        meta_description=META_DESCRIPTION,
+    )

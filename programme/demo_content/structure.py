@@ -1,4 +1,7 @@
-"""The page tree of DESIGN.md section 3: the same in every language, with the same slugs everywhere."""
+"""
+The page tree of DESIGN.md section 3 plus the counselling and Leichte Sprache pages: the same slugs in every
+language. A page exists in the languages whose module (de.py, en.py, ar.py, …) has text for it.
+"""
 
 from dataclasses import dataclass
 
@@ -14,6 +17,8 @@ class PageSpec:
     apphook_namespace: str = ""
     is_home: bool = False
 
+
+LEICHTE_SPRACHE_PAGE = "leichte-sprache"
 
 # Parents come before their children; the order is the order of the main navigation.
 PAGE_TREE: tuple[PageSpec, ...] = (
@@ -31,11 +36,15 @@ PAGE_TREE: tuple[PageSpec, ...] = (
     PageSpec(
         "fachstellen", "fachstellen", in_navigation=True, apphook="FachstellenApphook", apphook_namespace="fachstellen"
     ),
+    # What counselling is, right before the Lotse that finds it: people read what it offers, then search.
+    PageSpec("beratung", "beratung", in_navigation=True),
     PageSpec("lotse", "lotse", in_navigation=True, apphook="LotseApphook", apphook_namespace="lotse"),
     PageSpec("arbeitgeber", "arbeitgeber", in_navigation=True),
     PageSpec("impressum", "impressum"),
     PageSpec("datenschutz", "datenschutz"),
     PageSpec("barrierefreiheit", "barrierefreiheit"),
+    # German only (easy-read German); the header links to /de/leichte-sprache/ from every page in every language.
+    PageSpec(LEICHTE_SPRACHE_PAGE, "leichte-sprache"),
 )
 
 EMPLOYER_PAGE = "arbeitgeber"

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.browser import helpers
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -172,6 +174,7 @@ def site_url(tmp_path_factory):
         return
     workdir = tmp_path_factory.mktemp("browser-site")
     log_path = workdir / "server.log"
+    helpers.SERVER_LOG = log_path
     configured = os.environ.get("DATABASE_URL", "")
     postgres = _PostgresDatabase(configured) if configured.startswith(("postgres://", "postgresql://")) else None
     if postgres:

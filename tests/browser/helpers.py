@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+SERVER_LOG = None  # set by the site_url fixture: the log of the site under test (tracebacks of 500s)
 
 
 def check_axe(page, tags=AXE_TAGS):

@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.utils.translation import get_language_info
 
+from tests.browser import helpers
 from tests.browser.helpers import check_axe, focused, page_facts, save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -91,7 +92,8 @@ def test_every_page_type_passes_axe_and_basic_checks(new_page, page_paths, langu
         response = page.goto(url)
         status = response.status if response else None
         if status != page_type.status:
-            problems.append(f"{label}: HTTP {status}, expected {page_type.status}")
+            log = f" (traceback in {helpers.SERVER_LOG})" if status and status >= 500 and helpers.SERVER_LOG else ""
+            problems.append(f"{label}: HTTP {status}, expected {page_type.status}{log}")
         facts = page_facts(page)
         if facts["lang"] != language:
             problems.append(f"{label}: <html lang={facts['lang']!r}>, expected {language!r}")

@@ -171,3 +171,23 @@ def test_cached_responses_still_set_the_language_cookie(anonymous_cache):
     visitor = Client()
     response = visitor.get("/en/programm/")
     assert response.cookies["django_language"].value == "en"
+
+
+def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from iqportal.middleware import AnonymousResponseCacheMiddleware
+
+    settings.ANONYMOUS_CACHE_SECONDS = 600
+    middleware = AnonymousResponseCacheMiddleware(lambda request: HttpResponse("<p>form</p>"))
+    with_token = rf.get("/de/kontakt/")
+    get_token(with_token)
+    assert middleware._entry(with_token, HttpResponse("<p>form</p>")) is None
+    with_cookie = HttpResponse("<p>hello</p>")
+    with_cookie.set_cookie("tracking", "1")
+    assert middleware._entry(rf.get("/de/"), with_cookie) is None
+    assert middleware._entry(rf.get("/de/"), HttpResponse("<p>hello</p>")) is not None
+    assert middleware._key(rf.get("/de/", HTTP_COOKIE="sessionid=abc")) is None  # editors are never served
+    assert middleware._key(rf.post("/de/")) is None
+    assert middleware._key(rf.get("/de/?edit")) is None

@@ -13,14 +13,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_python(code, **env):
     """Runs code in a fresh interpreter with the project's settings and the given environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    ignored = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
+    clean["DJANGO_SETTINGS_MODULE"] = "iqportal.settings"
     clean.update(env)
-    clean.setdefault("DJANGO_SETTINGS_MODULE", "iqportal.settings")
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
     )
 
 
+@pytest.mark.django_db
 def test_root_redirects_to_german(client):
     response = client.get("/")
     assert response.status_code == 302
@@ -43,7 +45,7 @@ def test_healthz_answers_503_when_database_is_unreachable(tmp_path):
         "r = Client().get('/healthz');"
         "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
     )
-    result = run_python(code, DEBUG="1", DATABASE_URL=f"sqlite:///{missing}")
+    result = run_python(code, DEBUG="1", ALLOWED_HOSTS="testserver", DATABASE_URL=f"sqlite:///{missing}")
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["status"] == 503

@@ -5,10 +5,11 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from landesnetzwerke import lotse_office
 from landesnetzwerke.lotse import BERLIN
+from landesnetzwerke.lotse_views import lotse_path
 from landesnetzwerke.models import Oeffnungszeit, Sprache, Thema
 from tests.landesnetzwerke.lotse_factories import (
     german_urls,  # noqa: F401 (autouse fixture)
@@ -202,3 +203,15 @@ def test_mobile_office_page_shows_area_and_future_days(client):
 def test_print_stylesheet_is_linked(client, office):
     tree = html_tree(client.get(office.get_absolute_url()))
     assert tree.xpath('//link[@rel="stylesheet"][@media="print"]')
+
+
+def test_lotse_links_work_where_the_lotse_page_is_not_translated(rf):
+    """django CMS serves the Lotse page in a language it has no content for (fallback) but cannot reverse its
+    URLs there: the search stays on its path and office links go to the default language, never a 500."""
+    request = rf.get("/xx/lotse/")
+    with translation.override("xx"):
+        assert lotse_path(request, "search") == "/xx/lotse/"
+        assert lotse_path(request, "office", 5) == "/de/lotse/stelle/5/"
+        assert lotse_path(request, "office-vcard", 5) == "/de/lotse/stelle/5/vcard/"
+    with translation.override("de"):
+        assert lotse_path(request, "office", 5) == "/de/lotse/stelle/5/"
