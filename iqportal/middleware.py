@@ -203,6 +203,8 @@ class AnonymousResponseCacheMiddleware:
         seconds = getattr(settings, "ANONYMOUS_CACHE_SECONDS", 0)
         if not seconds or request.method != "GET":
             return None
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            return None  # the view answers conditional requests (304) itself
         cookies = set(request.COOKIES) - {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
         if cookies:  # a session (editors) or anything else a view might read
             return None

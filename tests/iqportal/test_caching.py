@@ -191,3 +191,4 @@ def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
     assert middleware._key(rf.get("/de/", HTTP_COOKIE="sessionid=abc")) is None  # editors are never served
     assert middleware._key(rf.post("/de/")) is None
     assert middleware._key(rf.get("/de/?edit")) is None
+    assert middleware._key(rf.get("/api/beratungsstellen.json", HTTP_IF_NONE_MATCH='"abc"')) is None
