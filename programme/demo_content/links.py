@@ -7,5 +7,5 @@ FAIRE_INTEGRATION_URL = "https://www.faire-integration.de/"
 INQA_URL = "https://www.inqa.de/"
 CHARTA_URL = "https://www.charta-der-vielfalt.de/"
 
-# The hotline "Arbeiten und Leben in Deutschland" of the Federal Government.
-HOTLINE = "+49 30 1815-1111"
+# The hotline "Arbeiten und Leben in Deutschland" of the Federal Government; no-break spaces keep it on one line.
+HOTLINE = "+49\u00a030\u00a01815-1111"

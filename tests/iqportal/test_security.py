@@ -291,6 +291,17 @@ def test_staff_with_a_device_must_enter_a_code(client):
     assert client.get("/de/admin/").status_code == 200
 
 
+@override_settings(OTP_REQUIRED_FOR_STAFF=True, OTP_SELF_ENROLLMENT=False)
+def test_without_self_enrollment_an_administrator_sets_up_the_device(client):
+    editor = User.objects.create_user("otp-editor", password=PASSWORD, is_staff=True)
+    client.force_login(editor)
+    page = client.get("/en/admin/2fa/setup/")
+    assert page.status_code == 200
+    assert "ask an administrator" in page.content.decode()
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert client.get("/en/admin/").status_code == 302
+
+
 @pytest.mark.django_db
 @override_settings(OTP_REQUIRED_FOR_STAFF=True)
 def test_two_factor_leaves_visitors_and_non_staff_alone(client):
