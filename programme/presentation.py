@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -17,8 +18,19 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 
 def format_number(value) -> str:
-    """An integer grouped per the active locale: 185.365 in German, 185,365 in English."""
-    return number_format(value, decimal_pos=0, force_grouping=True)
+    """
+    An integer grouped in threes with the active locale's separator: 185.365 in German, 185,365 in English.
+    Locales that define no grouping (Django's ar and fa formats) are grouped in threes too: large figures are
+    hard to read without it.
+    """
+    return numberformat.format(
+        value,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=0,
+        grouping=get_format("NUMBER_GROUPING") or 3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def format_percent(percent: float) -> str:

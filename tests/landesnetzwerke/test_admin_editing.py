@@ -39,8 +39,12 @@ def test_saving_over_a_newer_change_is_refused(ni_client, central_client, ni_off
     form_a["email"] = ["anders@example.org"]
     response = ni_client.post(change_url(ni_office), form_a)
     assert response.status_code == 200
-    assert "Another editor changed this counselling office after you opened it" in text_content(response)
-    assert "Your changes have not been saved" in text_content(response)
+    page = text_content(response)
+    assert (
+        "Eine andere Redakteurin oder ein anderer Redakteur hat diese Beratungsstelle geändert, "
+        "nachdem Sie sie geöffnet haben" in page
+    )
+    assert "Ihre Änderungen wurden nicht gespeichert" in page
     ni_office.refresh_from_db()
     assert ni_office.phone == "+49 40 66969 999"
     assert ni_office.email != "anders@example.org"
@@ -66,7 +70,7 @@ def test_coordinates_far_from_the_postcode_give_a_warning_but_are_saved(ni_clien
     response = ni_client.post(change_url(ni_office), data, follow=True)
     assert response.status_code == 200
     page = text_content(response)
-    assert f"km from the centre of postcode {ni_office.plz}" in page
+    assert f"km vom Mittelpunkt des Postleitzahlgebiets {ni_office.plz} entfernt" in page
     ni_office.refresh_from_db()
     assert ni_office.latitude == pytest.approx(48.137)
 
@@ -74,7 +78,8 @@ def test_coordinates_far_from_the_postcode_give_a_warning_but_are_saved(ni_clien
 def test_plausible_coordinates_give_no_warning(ni_client, ni_office):
     data = form_values(ni_client.get(change_url(ni_office)), FORM)
     response = ni_client.post(change_url(ni_office), data, follow=True)
-    assert "km from the centre of postcode" not in text_content(response)
+    assert response.status_code == 200
+    assert "km vom Mittelpunkt des Postleitzahlgebiets" not in text_content(response)
 
 
 def test_invalid_values_are_form_errors_not_server_errors(ni_client, ni_office):
@@ -89,10 +94,13 @@ def test_invalid_values_are_form_errors_not_server_errors(ni_client, ni_office):
 def test_sample_data_is_marked_in_the_admin(ni_client, ni_office):
     response = ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_changelist"))
     page = text_content(response)
-    assert "sample data" in page.lower()
-    assert "Offices marked as sample data have invented addresses and contacts" in page
+    assert "Beispieldaten" in page  # the list column
+    assert "Beratungsstellen, die als Beispieldaten markiert sind, haben erfundene Adressen und Kontaktdaten" in page
     form_page = text_content(ni_client.get(change_url(ni_office)))
-    assert "Sample data: the address, phone number, e-mail and opening hours of this office are invented" in form_page
+    assert (
+        "Beispieldaten: Adresse, Telefonnummer, E-Mail-Adresse und Öffnungszeiten dieser Beratungsstelle sind "
+        "zu Demonstrationszwecken erfunden" in form_page
+    )
 
 
 def test_change_form_has_opening_hours_and_consultation_days_inline(ni_client, ni_office):

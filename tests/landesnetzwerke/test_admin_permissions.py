@@ -151,8 +151,8 @@ def test_import_refuses_rows_for_other_networks(ni_client, ni_office, by_office)
     result = response.context["result"]
     assert [row.number for row in result.invalid_rows] == [2, 3]
     page = text_content(response)
-    assert "You may not change “" + by_office.name in page
-    assert "You may not add or move offices to MigraNet – IQ Landesnetzwerk Bayern" in page
+    assert f"Sie dürfen „{by_office.name}“ nicht ändern" in page
+    assert "Sie dürfen keine Beratungsstellen zu MigraNet – IQ Landesnetzwerk Bayern hinzufügen" in page
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
     by_office.refresh_from_db()
     ni_office.refresh_from_db()
@@ -173,7 +173,7 @@ def test_import_confirm_step_also_refuses_other_networks(ni_client, ni_editor, b
         follow=True,
     )
     assert response.status_code == 200
-    assert "Nothing was imported: row 1 has errors" in text_content(response)
+    assert "Es wurde nichts importiert: Zeile 1 enthält Fehler" in text_content(response)
     by_office.refresh_from_db()
     assert by_office.name != "BY übernommen"
     assert not LogEntry.objects.filter(user=ni_editor).exists()

@@ -138,7 +138,7 @@ def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_offi
         {"format": "0", "resource": "0", "import_file_name": storage.name, "original_file_name": "x.csv"},
         follow=True,
     )
-    assert "Nothing was imported: row 2 has errors" in text_content(response)
+    assert "Es wurde nichts importiert: Zeile 2 enthält Fehler" in text_content(response)
     assert Beratungsstelle.objects.count() == count
     assert not Beratungsstelle.objects.filter(source_id="ok-1").exists()
 
@@ -146,13 +146,13 @@ def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_offi
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [
-        ("topics", "anerkennung, gibtsnicht", "Unknown values: gibtsnicht"),
-        ("languages", "de, xx", "Unknown values: xx"),
-        ("published", "vielleicht", "is not a yes/no value"),
-        ("opening_hours", "Mo 12:00-09:00", "opening time is not before the closing time"),
-        ("opening_hours", "Montag früh", "Unknown day"),
-        ("sprechtage", "morgen um neun", "is not a consultation day like"),
-        ("landesnetzwerk", "atlantis", "There is no Landesnetzwerk “atlantis”"),
+        ("topics", "anerkennung, gibtsnicht", "Unbekannte Werte: gibtsnicht."),
+        ("languages", "de, xx", "Unbekannte Werte: xx."),
+        ("published", "vielleicht", "„vielleicht“ ist kein Ja/Nein-Wert"),
+        ("opening_hours", "Mo 12:00-09:00", "liegt der Beginn nicht vor dem Ende"),
+        ("opening_hours", "Montag früh", "Unbekannter Tag „Montag“"),
+        ("sprechtage", "morgen um neun", "„morgen um neun“ ist kein Sprechtag im Format"),
+        ("landesnetzwerk", "atlantis", "Es gibt kein Landesnetzwerk „atlantis“"),
         ("latitude", "91", None),  # Django's range validator (message in the admin's language)
     ],
 )
@@ -172,7 +172,7 @@ def test_a_row_exported_before_another_change_is_refused(central_client, ni_offi
     ni_office.save()  # someone changes the office after the export
     response = preview(central_client, as_csv([{**row, "email": "neu@example.org"}]))
     assert [row.number for row in response.context["result"].invalid_rows] == [1]
-    assert "This office was changed after the export" in text_content(response)
+    assert "Diese Beratungsstelle wurde nach dem Export geändert" in text_content(response)
 
 
 @pytest.mark.parametrize(

@@ -209,3 +209,13 @@ def test_programme_markup_has_no_inline_styles_or_scripts(client, path):
     main = tree.xpath("//main")[0]
     assert not main.xpath(".//*[@style]")
     assert all(script.get("type") == "application/ld+json" for script in main.xpath(".//script"))
+
+
+@pytest.mark.parametrize(
+    "language, shown", [("ar", "185.365"), ("fa", "185,365"), ("uk", "185\xa0365"), ("tr", "185.365")]
+)
+def test_home_figures_are_grouped_in_every_language(client, language, shown):
+    """Django's ar and fa formats define no grouping; the figures are grouped in threes there too."""
+    tree = parse(client.get(f"/{language}/"))
+    figures_text = " ".join(tree.xpath("//section[contains(@class, 'figures-block')]//text()"))
+    assert shown in figures_text
