@@ -88,6 +88,13 @@ class ToolbarMiddleware(BaseToolbarMiddleware):
             return False
         return super().is_cms_request(request)
 
+    def process_response(self, request, response):
+        # Without a toolbar, django CMS falls back to an empty one that marks every response never-cache;
+        # machine endpoints set their own caching headers.
+        if request.path_info.startswith(self.machine_paths):
+            return response
+        return super().process_response(request, response)
+
 
 def _flag_database_outage(sender, request=None, **kwargs):
     """Marks a request whose unhandled exception was a database outage (see DatabaseUnavailableMiddleware)."""

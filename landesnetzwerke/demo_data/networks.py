@@ -20,25 +20,6 @@ LAND_POPULATION = {
     "TH": 2109,
 }
 
-# GeoNames first-level administrative codes of Germany → Bundesland code.
-GEONAMES_ADMIN1 = {
-    "01": "BW",
-    "02": "BY",
-    "03": "HB",
-    "04": "HH",
-    "05": "HE",
-    "06": "NI",
-    "07": "NW",
-    "08": "RP",
-    "09": "SL",
-    "10": "SH",
-    "11": "BB",
-    "12": "MV",
-    "13": "SN",
-    "14": "ST",
-    "15": "TH",
-    "16": "BE",
-}
 
 # (Bundesland, slug, name, coordinating organisation or "" where REFERENCE.md marks it unverified)
 NETWORKS = [

@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from landesnetzwerke.demo_data.networks import GEONAMES_ADMIN1, LAND_POPULATION
+from landesnetzwerke.demo_data.networks import LAND_POPULATION
+from landesnetzwerke.models.offices import GEONAMES_ADMIN1
 
 CITY_STATES = {"BE", "HH", "HB"}
 MIN_FIXED_SPACING_KM = 15

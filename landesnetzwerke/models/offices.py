@@ -35,6 +35,27 @@ class Bundesland(models.TextChoices):
     TH = "TH", "Thüringen"
 
 
+# GeoNames first-level administrative codes of Germany → Bundesland code (used by the geodata loaders).
+GEONAMES_ADMIN1 = {
+    "01": "BW",
+    "02": "BY",
+    "03": "HB",
+    "04": "HH",
+    "05": "HE",
+    "06": "NI",
+    "07": "NW",
+    "08": "RP",
+    "09": "SL",
+    "10": "SH",
+    "11": "BB",
+    "12": "MV",
+    "13": "SN",
+    "14": "ST",
+    "15": "TH",
+    "16": "BE",
+}
+
+
 EDIT_ALL_NETWORKS_PERMISSION = "landesnetzwerke.edit_all_networks"
 
 

@@ -96,6 +96,12 @@ def test_the_view_sets_caching_headers(rf):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_the_full_stack_keeps_the_caching_headers(client):
+    response, _data = fetch(client)
+    assert "max-age=300" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    assert "no-store" not in response["Cache-Control"] and "private" not in response["Cache-Control"]
+
+
 def test_conditional_requests_get_304(client):
     response, _data = fetch(client)
     assert response["ETag"] and response["Last-Modified"]

