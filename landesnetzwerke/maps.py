@@ -123,6 +123,14 @@ def _outline_path(project, offset_x=0.0, offset_y=0.0):
     return " ".join(parts)
 
 
+@cache
+def _inset():
+    """The overview map's projection, left edge and outline: the same for every search, so drawn once per process."""
+    inset = _Projection(*GERMANY_EXTENT, INSET_WIDTH)
+    inset_x = MAP_WIDTH - INSET_WIDTH - 6
+    return inset, inset_x, _outline_path(inset, inset_x, 6)
+
+
 def result_map(result):
     """MapData for a LotseResult (the place and the fixed offices on its page), or None if nothing to show."""
     if result is None or not result.found:
@@ -150,8 +158,7 @@ def result_map(result):
     km_per_px = (east - west) * math.cos(math.radians((south + north) / 2)) * KM_PER_DEGREE / MAP_WIDTH
     target = MAP_WIDTH / 4 * km_per_px
     scale_km = max((step for step in SCALE_STEPS_KM if step <= target), default=SCALE_STEPS_KM[0])
-    inset = _Projection(*GERMANY_EXTENT, INSET_WIDTH)
-    inset_x = MAP_WIDTH - INSET_WIDTH - 6
+    inset, inset_x, inset_path = _inset()
     (x1, y1), (x2, y2) = inset(north, west), inset(south, east)
     area = {
         "area_x": _num(inset_x + max(0.0, x1)),
@@ -160,7 +167,7 @@ def result_map(result):
         "area_height": _num(max(2.0, min(y2, inset.height) - max(0.0, y1))),
     }
     return MapData(
-        inset_path=_outline_path(inset, inset_x, 6),
+        inset_path=inset_path,
         inset_x=_num(inset_x),
         inset_width=_num(INSET_WIDTH),
         inset_height=_num(inset.height),

@@ -206,8 +206,11 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
         return self.filter(**{mode: True})
 
     def for_lotse_list(self):
-        """The offices with what a Lotse result shows (network, topics, languages) in a fixed number of queries."""
-        return self.select_related("landesnetzwerk").prefetch_related("topics__translations", "languages")
+        """
+        The offices with what a Lotse result shows (network, topics, languages) in a fixed number of queries.
+        Topics without their translations: the lists show none, the JSON only their slugs.
+        """
+        return self.select_related("landesnetzwerk").prefetch_related("topics", "languages")
 
     def editable_by(self, user):
         """The offices `user` may see and change in the admin: all for central editors, else their networks'."""
