@@ -3,7 +3,6 @@
 import re
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -12,7 +11,7 @@ from django.views.generic import DetailView, TemplateView, View
 
 from landesnetzwerke import lotse, lotse_office, maps
 from landesnetzwerke.lotse_forms import PARAMETERS, LotseForm
-from landesnetzwerke.models import Beratungsstelle, Sprechtag
+from landesnetzwerke.models import Beratungsstelle
 
 _LOTSE_BASE = re.compile(r"^(?P<base>.*?/)(?:stelle/\d+/(?:vcard/)?|suche\.json)?$")
 
@@ -154,18 +153,7 @@ class OfficeMixin:
     context_object_name = "office"
 
     def get_queryset(self):
-        upcoming = Sprechtag.objects.filter(date__gte=lotse.berlin_now().date()).order_by("date", "starts")
-        return (
-            Beratungsstelle.objects.published()
-            .select_related("landesnetzwerk")
-            .prefetch_related(
-                "translations",
-                "topics__translations",
-                "languages",
-                "opening_hours",
-                Prefetch("sprechtage", queryset=upcoming, to_attr="upcoming_days"),
-            )
-        )
+        return Beratungsstelle.objects.published().for_office_page(today=lotse.berlin_now().date())
 
 
 class OfficeDetailView(OfficeMixin, DetailView):

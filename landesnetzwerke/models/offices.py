@@ -223,6 +223,18 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
     def samples(self):
         return self.filter(is_sample=True)
 
+    def for_office_page(self, today):
+        """What an office page shows, in a constant number of queries; consultation days from `today` on as
+        `upcoming_days`."""
+        upcoming = Sprechtag.objects.filter(date__gte=today).order_by("date", "starts")
+        return self.select_related("landesnetzwerk").prefetch_related(
+            "translations",
+            "topics__translations",
+            "languages",
+            "opening_hours",
+            models.Prefetch("sprechtage", queryset=upcoming, to_attr="upcoming_days"),
+        )
+
     def for_listing(self, today=None):
         """What office lists show, in a constant number of queries: languages, and upcoming consultation days
         as `upcoming_sprechtage` (from `today` on)."""
