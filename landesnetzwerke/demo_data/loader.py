@@ -2,8 +2,12 @@
 Write the directory into the database, idempotently: reference data (topics, languages, the 16 networks,
 the 5 Fachstellen, editor groups) and the sample offices, keyed by stable IDs (slug, Bundesland, source_id).
 
-A second run changes nothing except moving the sample consultation days along with the date; offices an
-editor has taken over (is_sample switched off) are never touched.
+Records that exist are the editors': a second run only creates what is missing, gives the editor groups
+the permissions they lack (never taking any away) and, for a sample mobile office without any upcoming
+consultation day, adds new sample days, so that the demo does not run dry. Editors' changes survive every
+restart. `refresh=True` (`load_directory --refresh`) deliberately writes the demo values again: topics,
+networks, Fachstellen and the offices still marked as sample data; offices an editor has taken over
+(is_sample switched off) are never touched.
 """
 
 from dataclasses import dataclass, field
@@ -101,9 +105,11 @@ def _assign(obj, values):
     return changed
 
 
-def load_topics_and_languages():
+def load_topics_and_languages(*, refresh=False):
     for position, (slug, name_de, name_en) in enumerate(TOPICS):
         topic = Thema.objects.filter(slug=slug).first() or Thema(slug=slug)
+        if not (topic._state.adding or refresh):
+            continue
         changed = _assign(topic, {"position": position}) or topic._state.adding
         changed |= _set_translations(topic, {"de": {"name": name_de}, "en": {"name": name_en}})
         if changed:
@@ -113,43 +119,54 @@ def load_topics_and_languages():
         language = existing.get(code)
         if language is None:
             Sprache.objects.create(code=code, name_en=name_en, name_local=name_local)
-        elif _assign(language, {"name_en": name_en, "name_local": name_local}):
+        elif refresh and _assign(language, {"name_en": name_en, "name_local": name_local}):
             language.save()
 
 
-def load_groups_and_networks():
+def _grant(group, permissions, *, refresh):
+    """Give the group the permissions its role needs; an administrator's additions stay unless refreshing."""
+    if refresh:
+        group.permissions.set(permissions)
+    else:
+        group.permissions.add(*permissions)
+
+
+def load_groups_and_networks(*, refresh=False):
     central, _created = Group.objects.get_or_create(name=CENTRAL_GROUP)
-    central.permissions.set(_permissions(CENTRAL_EDITOR_PERMISSIONS))
+    _grant(central, _permissions(CENTRAL_EDITOR_PERMISSIONS), refresh=refresh)
     network_permissions = _permissions(NETWORK_EDITOR_PERMISSIONS)
     phones = PhoneBook(start=0)
     networks = {}
     for land, slug, name, coordination in NETWORKS:
         network = Landesnetzwerk.objects.filter(bundesland=land).first() or Landesnetzwerk(bundesland=land)
-        description_de, description_en = network_descriptions(Bundesland(land).label, LAND_NAME_EN[land], coordination)
-        values = {"slug": slug, "name": name, "coordination": coordination}
-        if network._state.adding or network.is_sample:
-            values.update(
-                {"email": f"kontakt@{slug}.iq-netzwerk.example.org", "phone": phones.number(land), "is_sample": True}
+        phone = phones.number(land)  # drawn for every network: keeps the numbering of the others stable
+        changed = network._state.adding
+        if network._state.adding or refresh:
+            description_de, description_en = network_descriptions(
+                Bundesland(land).label, LAND_NAME_EN[land], coordination
             )
-        else:
-            phones.number(land)  # keep the numbering of the other networks stable
-        changed = _assign(network, values) or network._state.adding
-        changed |= _set_translations(
-            network, {"de": {"description": description_de}, "en": {"description": description_en}}
-        )
+            values = {"slug": slug, "name": name, "coordination": coordination}
+            if network._state.adding or network.is_sample:
+                values.update({"email": f"kontakt@{slug}.iq-netzwerk.example.org", "phone": phone, "is_sample": True})
+            changed |= _assign(network, values)
+            changed |= _set_translations(
+                network, {"de": {"description": description_de}, "en": {"description": description_en}}
+            )
         if network.editor_group_id is None:
             network.editor_group, _created = Group.objects.get_or_create(name=network_group_name(network))
             changed = True
         if changed:
             network.save()
-        network.editor_group.permissions.set(network_permissions)
+        _grant(network.editor_group, network_permissions, refresh=refresh)
         networks[land] = network
     return networks
 
 
-def load_fachstellen():
+def load_fachstellen(*, refresh=False):
     for position, data in enumerate(FACHSTELLEN):
         fachstelle = Fachstelle.objects.filter(slug=data["slug"]).first() or Fachstelle(slug=data["slug"])
+        if not (fachstelle._state.adding or refresh):
+            continue
         changed = _assign(
             fachstelle, {"name": data["name"], "organisation": data["organisation"], "position": position}
         )
@@ -168,8 +185,12 @@ def load_fachstellen():
             fachstelle.save()
 
 
-def load_sample_offices(networks, today):
-    """Create or refresh the 174 sample offices; returns Counts."""
+def load_sample_offices(networks, today, *, refresh=False):
+    """
+    Create the missing sample offices (of the 174); returns Counts. Existing ones are left as they are, but
+    a sample mobile office with no consultation day from today on gets the new sample days. With refresh,
+    the offices still marked as sample data get the demo values again and stale demo offices are deleted.
+    """
     counts = Counts()
     specs = build_office_specs(today)
     topics = {topic.slug: topic for topic in Thema.objects.all()}
@@ -180,16 +201,21 @@ def load_sample_offices(networks, today):
             "translations", "topics", "languages", "opening_hours", "sprechtage"
         )
     }
-    wanted_ids = {spec.source_id for spec in specs}
-    stale = [o.pk for sid, o in existing.items() if sid not in wanted_ids and o.is_sample]
-    if stale:
-        counts.deleted, _details = Beratungsstelle.objects.filter(pk__in=stale).delete()
+    if refresh:
+        wanted_ids = {spec.source_id for spec in specs}
+        stale = [o.pk for sid, o in existing.items() if sid not in wanted_ids and o.is_sample]
+        if stale:
+            counts.deleted, _details = Beratungsstelle.objects.filter(pk__in=stale).delete()
 
     new_hours, new_days = [], []
     for spec in specs:
         office = existing.get(spec.source_id)
-        if office is not None and not office.is_sample:
-            counts.unchanged += 1  # taken over by an editor: leave it alone
+        if office is not None and not (office.is_sample and refresh):
+            if office.is_sample and spec.sprechtage and not any(d.date >= today for d in office.sprechtage.all()):
+                new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.sprechtage]
+                counts.updated += 1
+            else:
+                counts.unchanged += 1  # the editors' record now (or taken over): leave it alone
             continue
         is_new = office is None
         if is_new:
@@ -224,6 +250,7 @@ def load_sample_offices(networks, today):
             if not is_new:
                 office.sprechtage.all().delete()
             new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.sprechtage]
+            changed = True
         if is_new:
             counts.created += 1
         elif changed:
@@ -235,14 +262,17 @@ def load_sample_offices(networks, today):
     return counts
 
 
-def load_directory(*, with_samples=True, today=None):
-    """The whole directory in one transaction. Returns the Counts of the sample offices (or None)."""
+def load_directory(*, with_samples=True, refresh=False, today=None):
+    """
+    The whole directory in one transaction: creates what is missing (refresh=True: writes the demo values
+    again, see the module's docstring). Returns the Counts of the sample offices (or None).
+    """
     today = today or timezone.localdate()
     with transaction.atomic():
-        load_topics_and_languages()
-        networks = load_groups_and_networks()
-        load_fachstellen()
-        counts = load_sample_offices(networks, today) if with_samples else None
+        load_topics_and_languages(refresh=refresh)
+        networks = load_groups_and_networks(refresh=refresh)
+        load_fachstellen(refresh=refresh)
+        counts = load_sample_offices(networks, today, refresh=refresh) if with_samples else None
     invalidate_directory_caches()  # bulk-created hours and consultation days send no signals
     invalidate_directory_plugin_placeholders()
     return counts

@@ -3,12 +3,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
 
 from fachstellen.models import Fachstelle
-from landesnetzwerke.demo_data.loader import CENTRAL_GROUP
+from landesnetzwerke.demo_data.loader import CENTRAL_GROUP, load_directory
 from landesnetzwerke.demo_data.places import allocate
 from landesnetzwerke.directory import distance_km, plz_coordinates
 from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, Sprache, Sprechtag, Thema
@@ -150,6 +150,86 @@ def test_loading_again_changes_nothing_and_keeps_offices_an_editor_took_over():
     assert snapshot() == before  # same counts, no office saved again (versions unchanged)
     taken_over.refresh_from_db()
     assert taken_over.phone == "+49 511 000000" and not taken_over.is_sample
+
+
+def test_restarting_keeps_what_editors_changed_in_networks_fachstellen_topics_and_sample_offices():
+    """`make run` loads the demo content on every start: it must never undo an editor's work."""
+    network = Landesnetzwerk.objects.get(bundesland="NI")
+    network.set_current_language("de")
+    network.description = "Von der Redaktion geschrieben."
+    network.coordination = "Neue Koordination e. V."
+    network.save()
+    fachstelle = Fachstelle.objects.order_by("pk").first()
+    fachstelle.name = "Umbenannte Fachstelle"
+    fachstelle.save()
+    topic = Thema.objects.get(slug="anerkennung")
+    topic.set_current_language("de")
+    topic.name = "Anerkennung von Abschlüssen"
+    topic.save()
+    office = Beratungsstelle.objects.samples().mobile().order_by("pk").first()
+    office.name = "Von der Redaktion umbenannt"
+    office.published = False
+    office.save()
+    added_day = Sprechtag.objects.create(
+        beratungsstelle=office,
+        date=timezone.localdate() + datetime.timedelta(days=3),
+        starts=datetime.time(9),
+        ends=datetime.time(11),
+        place="Rathaus",
+    )
+    editor_group = network.editor_group
+    extra = Permission.objects.get(codename="view_fachstelle")
+    editor_group.permissions.add(extra)
+
+    call_command("load_demo_content", verbosity=0)
+
+    network = Landesnetzwerk.objects.get(bundesland="NI")
+    assert network.safe_translation_getter("description", language_code="de") == "Von der Redaktion geschrieben."
+    assert network.coordination == "Neue Koordination e. V."
+    assert Fachstelle.objects.get(pk=fachstelle.pk).name == "Umbenannte Fachstelle"
+    assert Thema.objects.get(slug="anerkennung").safe_translation_getter("name", language_code="de") == (
+        "Anerkennung von Abschlüssen"
+    )
+    office.refresh_from_db()
+    assert office.name == "Von der Redaktion umbenannt" and not office.published
+    assert Sprechtag.objects.filter(pk=added_day.pk).exists()
+    assert editor_group.permissions.filter(pk=extra.pk).exists()
+    assert editor_group.permissions.filter(codename="change_beratungsstelle").exists()
+
+
+def test_refresh_writes_the_demo_values_again_but_never_into_offices_taken_over():
+    office = Beratungsstelle.objects.samples().fixed().order_by("pk").first()
+    original_name = office.name
+    office.name = "Geändert"
+    office.save()
+    taken_over = Beratungsstelle.objects.samples().fixed().order_by("-pk").first()
+    taken_over.is_sample = False
+    taken_over.name = "Echte Beratungsstelle"
+    taken_over.save()
+    network = Landesnetzwerk.objects.get(bundesland="HB")
+    network.coordination = "Geändert"
+    network.save()
+
+    call_command("load_directory", refresh=True, verbosity=0)
+
+    office.refresh_from_db()
+    assert office.name == original_name
+    taken_over.refresh_from_db()
+    assert taken_over.name == "Echte Beratungsstelle" and not taken_over.is_sample
+    assert Landesnetzwerk.objects.get(bundesland="HB").coordination != "Geändert"
+
+
+def test_sample_mobile_offices_get_new_consultation_days_once_theirs_are_past():
+    later = timezone.localdate() + datetime.timedelta(days=120)
+    office = Beratungsstelle.objects.samples().mobile().order_by("pk").first()
+    old_days = set(office.sprechtage.values_list("pk", flat=True))
+    assert old_days and not office.sprechtage.filter(date__gte=later).exists()
+
+    load_directory(today=later)  # as `make run` on a later day
+
+    upcoming = office.sprechtage.filter(date__gte=later)
+    assert upcoming.count() == 4
+    assert set(office.sprechtage.values_list("pk", flat=True)) >= old_days  # nothing deleted
 
 
 def test_sample_offices_can_be_removed_once_real_data_is_imported():
