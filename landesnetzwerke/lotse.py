@@ -4,9 +4,10 @@ The Lotse's search service: find counselling near a place.
 `search_offices()` is the one entry point; the HTML view, the JSON view and the tests call it with
 validated parameters (see lotse_forms.LotseForm) and get a `LotseResult`. It
 
-1. resolves the location: a postcode, a place name (case, diacritics and umlaut spellings ignored, names
-   in other scripts included), "PLZ place", coordinates from the browser, or a whole Bundesland;
-   ambiguous names give candidates, unknown ones close matches;
+1. resolves the location: a postcode (in any script's digits), a place name (case, diacritics and umlaut
+   spellings ignored, names in other scripts included), "PLZ place", coordinates from the browser, or a whole
+   Bundesland; "Stadt-Stadtteil" names the place finds by their parts; ambiguous names give candidates,
+   unknown ones close matches;
 2. finds fixed offices within the radius by an indexed bounding-box query in the database and exact
    great-circle distances in Python, widening the radius when nothing is near;
 3. finds mobile counselling whose service area (centre and radius, or postcode prefixes) covers the place,
@@ -21,6 +22,7 @@ import difflib
 import enum
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -34,6 +36,7 @@ from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, 
 from landesnetzwerke.models.gazetteer import (
     EARTH_RADIUS_KM,
     bounding_box,
+    haversine_km,
     koelner_phonetik,
     normalize_name,
 )
@@ -51,9 +54,12 @@ GERMANY_BOUNDS = (47.2, 5.8, 55.1, 15.1)
 COUNSELLING_WAYS = {"vor-ort": "in_person", "telefon": "by_phone", "video": "by_video", "email": "by_email"}
 KINDS = (Beratungsstelle.Kind.FIXED.value, Beratungsstelle.Kind.MOBILE.value)
 
-PLZ_RE = re.compile(r"\d{5}")
-_PLZ_FIRST = re.compile(r"^(\d{5})(?:[\s,]+(.*))?$")
-_PLZ_LAST = re.compile(r"^(.*?)[\s,]+(\d{5})$")
+# ASCII digits only: normalize_query() turns every script's digits into these first.
+PLZ_RE = re.compile(r"[0-9]{5}")
+_PLZ_FIRST = re.compile(r"^([0-9]{5})(?:[ ,]+(.*))?$")
+_PLZ_LAST = re.compile(r"^(.*?)[ ,]+([0-9]{5})$")
+_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9]+(?: [0-9]+)+(?![0-9])")
+EMPLOYER_TOPIC = "arbeitgeber"  # the topic of the employer contact finder (thema=arbeitgeber)
 
 # A name shared by several places resolves to the biggest one only if it dominates clearly.
 DOMINANT_FACTOR = 20
@@ -62,6 +68,12 @@ MAX_CANDIDATES = 20
 MAX_SUGGESTIONS = 6
 SUGGESTION_CUTOFF = 0.72
 SUGGESTION_POOL = 3000
+# "Stadt-Stadtteil" ("München-Pasing", "Köln Ehrenfeld"), not known as a whole: the district if it lies within
+# DISTRICT_KM of the town, else the town. A town name shared by several places means the only big city
+# (Großstadt) among them, as only cities are written with their districts ("Frankfurt-Höchst").
+MAX_NAME_PARTS = 6
+DISTRICT_KM = 15
+CITY_MIN_POPULATION = 100000
 
 
 class Status(enum.StrEnum):
@@ -145,7 +157,36 @@ class LotseResult:
     radius_km: int | None = DEFAULT_RADIUS_KM  # None: the nearest offices anywhere (nothing within 200 km)
     widened: bool = False
     art: str = ""
+    thema: str = ""
+    land: str = ""  # the Land the offices were restricted to
     landesnetzwerk: Landesnetzwerk | None = None  # responsible for the place's Bundesland
+    by_part_of_name: bool = False  # the name typed is unknown; the location is the town or district it names
+
+    @property
+    def nearest_anywhere(self):
+        """Nothing within the widest radius: the nearest offices anywhere are shown."""
+        return self.found and self.location.has_point and self.radius_km is None and self.fixed_total > 0
+
+    @property
+    def outside_land(self):
+        """The place lies outside the Land the results are restricted to (e.g. ?land=BE&q=Hamburg)."""
+        location = self.location
+        return bool(
+            self.found
+            and self.land
+            and location.kind != LocationKind.LAND
+            and location.bundesland
+            and location.bundesland != self.land
+        )
+
+    @property
+    def land_name(self):
+        return Bundesland(self.land).label if self.land in Bundesland.values else ""
+
+    @property
+    def for_employers(self):
+        """The employer contact finder (thema=arbeitgeber): the page speaks to employers."""
+        return self.thema == EMPLOYER_TOPIC
 
     @property
     def found(self):
@@ -183,9 +224,30 @@ def in_germany(latitude, longitude):
     return south <= latitude <= north and west <= longitude <= east
 
 
+def _ascii_digit(char):
+    if char.isascii():
+        return char
+    digit = unicodedata.decimal(char, None)
+    return char if digit is None else str(digit)
+
+
+def _join_postcode(match):
+    digits = match.group().replace(" ", "")
+    return digits if len(digits) == 5 else match.group()
+
+
+def normalize_query(text):
+    """
+    The visitor's query with whitespace collapsed, the decimal digits of every script (Arabic-Indic ١٠١١٥,
+    Persian ۱۰۱۱۵, full-width １０１１５) as ASCII digits, and a postcode typed in groups ("10 115") joined.
+    """
+    text = "".join(_ascii_digit(char) for char in (text or ""))
+    return _SPACED_DIGITS.sub(_join_postcode, " ".join(text.split()))
+
+
 def parse_query(query):
     """Split "10115 Berlin", "Berlin 10115", "10115" or "Berlin" into (plz, name)."""
-    query = " ".join((query or "").split())
+    query = normalize_query(query)
     match = _PLZ_FIRST.match(query)
     if match:
         return match.group(1), (match.group(2) or "").strip(" ,")
@@ -213,14 +275,56 @@ def _place_location(ort):
     )
 
 
-def _places_named(key):
-    """The distinct places that have this name (any script), biggest first, each with whether it is the
-    place's own (German) name rather than one of its other names. One query."""
-    places = {}
-    for name in Ortsname.objects.matching(key).select_related("ort"):
-        ort = places.setdefault(name.ort_id, name.ort)
+def _places_named(keys):
+    """
+    {key: places} for these name keys: the distinct places that have the name (any script), biggest first,
+    each with whether it is the place's own (German) name rather than one of its other names. One query.
+    """
+    places = {key: {} for key in keys}
+    for name in Ortsname.objects.matching_any(keys).select_related("ort"):
+        ort = places[name.key].setdefault(name.ort_id, name.ort)
         ort.named_so = getattr(ort, "named_so", False) or name.is_main
-    return sorted(places.values(), key=lambda ort: (-ort.population, ort.name, ort.plz))
+    return {key: sorted(found.values(), key=_biggest_first) for key, found in places.items()}
+
+
+def _biggest_first(ort):
+    return -ort.population, ort.name, ort.plz
+
+
+def _name_splits(key):
+    """("town", "district") keys of a name key, the longest town first: "a b c" gives ("a b", "c"), ("a", "b c")."""
+    tokens = key.split()
+    if not 1 < len(tokens) <= MAX_NAME_PARTS:
+        return []
+    return [(" ".join(tokens[:cut]), " ".join(tokens[cut:])) for cut in range(len(tokens) - 1, 0, -1)]
+
+
+def _km(place, other):
+    return haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
+
+
+def _place_by_parts(splits, places_by_key):
+    """
+    The place meant by an unknown "Stadt-Stadtteil" name, or None: a district named by its second part that
+    lies near a town named by its first part ("München-Pasing": Pasing), else that town when its name is clear
+    ("Köln-Ehrenfeld": Köln; "Frankfurt-Höchst": Frankfurt am Main, the only big city of that name).
+    """
+    for town_key, district_key in splits:
+        towns = places_by_key[town_key]
+        if not towns:
+            continue
+        districts = {
+            ort.pk: ort for ort in places_by_key[district_key] if any(_km(ort, town) <= DISTRICT_KM for town in towns)
+        }
+        if len(districts) == 1:
+            return next(iter(districts.values()))
+        town = towns[0] if len(towns) == 1 else _pick_place(towns)
+        if town is None:
+            cities = [ort for ort in towns if ort.population >= CITY_MIN_POPULATION]
+            town = cities[0] if len(cities) == 1 else None
+        if town is not None:
+            return town
+    return None
 
 
 def _dominates(place, rivals):
@@ -276,7 +380,10 @@ def _suggest_postcodes(plz):
 
 
 def resolve_query(query):
-    """(status, location, candidates, other_places) for a postcode and/or place name."""
+    """
+    (status, location, candidates, other_places, by_part_of_name) for a postcode and/or place name;
+    by_part_of_name: the name is unknown, the location is the town or district its parts name.
+    """
     plz, name = parse_query(query)
     if plz:
         row = Postleitzahl.objects.filter(code=plz).first()
@@ -300,20 +407,27 @@ def resolve_query(query):
                 longitude=row.longitude,
                 plz=row.code,
             )
-            return Status.FOUND, location, [], []
+            return Status.FOUND, location, [], [], False
         if not name:
-            return Status.NOT_FOUND, None, _suggest_postcodes(plz), []
+            return Status.NOT_FOUND, None, _suggest_postcodes(plz), [], False
     key = normalize_name(name)
-    places = _places_named(key) if key else []
+    if not key:
+        return Status.NOT_FOUND, None, [], [], False
+    splits = _name_splits(key)
+    places_by_key = _places_named({key, *(part for split in splits for part in split)})
+    places = places_by_key[key]
     if not places:
-        return Status.NOT_FOUND, None, _suggest_names(key), []
+        by_parts = _place_by_parts(splits, places_by_key)
+        if by_parts is not None:
+            return Status.FOUND, _place_location(by_parts), [], [], True
+        return Status.NOT_FOUND, None, _suggest_names(key), [], False
     if len(places) == 1:
-        return Status.FOUND, _place_location(places[0]), [], []
+        return Status.FOUND, _place_location(places[0]), [], [], False
     meant = _pick_place(places)
     if meant is not None:
         others = [_candidate(ort) for ort in places if ort is not meant][:MAX_CANDIDATES]
-        return Status.FOUND, _place_location(meant), [], others
-    return Status.AMBIGUOUS, None, [_candidate(ort) for ort in places[:MAX_CANDIDATES]], []
+        return Status.FOUND, _place_location(meant), [], others, False
+    return Status.AMBIGUOUS, None, [_candidate(ort) for ort in places[:MAX_CANDIDATES]], [], False
 
 
 def resolve_position(latitude, longitude):
@@ -387,7 +501,10 @@ def _fixed_near(base, location, radius_km):
 
 
 def _fixed_hits(base, location, radius_km):
-    """([(pk, term)], radius used or None for 'anywhere', widened) with the automatic widening."""
+    """
+    ([(pk, term)], radius used or None for 'anywhere', widened) with the automatic widening: widened when a
+    larger radius of RADIUS_CHOICES found offices, radius None when only the nearest anywhere are left.
+    """
     hits = _fixed_near(base, location, radius_km)
     if not hits:
         wider = [choice for choice in RADIUS_CHOICES if choice > radius_km]
@@ -398,8 +515,9 @@ def _fixed_hits(base, location, radius_km):
                 within = [hit for hit in widest if hit[0] <= limit]
                 if within:
                     return [(pk, term) for term, pk in within], choice, True
+        # Nothing within the widest radius: the nearest anywhere (radius None, LotseResult.nearest_anywhere).
         anywhere = _nearest(base.order_by().values_list("pk", "latitude", "longitude"), location)
-        return [(pk, term) for term, pk in anywhere], None, bool(anywhere)
+        return [(pk, term) for term, pk in anywhere], None, False
     return [(pk, term) for term, pk in hits], radius_km, False
 
 
@@ -534,14 +652,22 @@ def search_offices(
     if land and land not in Bundesland.values:
         raise ValueError("land must be a Bundesland code")
     now = timezone.localtime(now or timezone.now(), timezone=BERLIN)
-    result = LotseResult(status=Status.FOUND, query=query, requested_radius_km=radius_km, radius_km=radius_km, art=art)
+    result = LotseResult(
+        status=Status.FOUND,
+        query=query,
+        requested_radius_km=radius_km,
+        radius_km=radius_km,
+        art=art,
+        thema=thema,
+        land=land,
+    )
 
     if latitude is not None and longitude is not None:
         if not in_germany(latitude, longitude):
             raise ValueError("the position is outside Germany")
         result.location = resolve_position(latitude, longitude)
     elif query:
-        result.status, result.location, candidates, others = resolve_query(query)
+        result.status, result.location, candidates, others, result.by_part_of_name = resolve_query(query)
         result.candidates, result.other_places = candidates, others
         if result.status != Status.FOUND:
             return result

@@ -1,6 +1,7 @@
 """The Lotse's search form: validates every query parameter before the search service sees it."""
 
 import math
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ COORDINATE_MAX_LENGTH = 20
 MAX_PAGE = 10000
 # Names of the parameters this form reads; others in the query string are ignored.
 PARAMETERS = ("q", "umkreis", "thema", "sprache", "art", "weg", "land", "lat", "lon", "page")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class CoordinateField(forms.CharField):
@@ -192,13 +194,21 @@ class LotseForm(forms.Form):
             # The distance select shows the default, not its first choice, when the URL does not say.
             self.data = self.data.copy()
             self.data["umkreis"] = str(lotse.DEFAULT_RADIUS_KM)
+        if self.is_bound and (self.data.get("q") or "").strip() and ("lat" in self.data or "lon" in self.data):
+            # A place typed wins over a position: after a search from a position the form still holds its
+            # coordinates, and the visitor who then types a place means that place ("Use my location" empties
+            # the place field). The coordinates are dropped, so the form shows what was searched.
+            self.data = self.data.copy()
+            self.data.pop("lat", None)
+            self.data.pop("lon", None)
         self.fields["thema"].choices = [("", _("All topics")), *_topic_choices()]
         self.fields["sprache"].choices = [("", _("All languages")), *_language_choices()]
 
     def clean_q(self):
-        text = " ".join(self.cleaned_data["q"].split())
+        # Digits of any script become ASCII digits, "10 115" becomes 10115 (lotse.normalize_query).
+        text = lotse.normalize_query(self.cleaned_data["q"])
         compact = text.replace(" ", "")
-        if compact.isdigit() and len(compact) != 5:
+        if _DIGITS.fullmatch(compact) and len(compact) != 5:
             raise ValidationError(_("A postcode (PLZ) has exactly five digits, for example 04109."), code="plz")
         return text
 
@@ -234,11 +244,12 @@ class LotseForm(forms.Form):
     def search_kwargs(self):
         """The validated parameters as keyword arguments of lotse.search_offices()."""
         data = self.cleaned_data
-        position = data.get("lat") is not None
+        query = data.get("q", "")
+        position = not query and data.get("lat") is not None  # a place typed wins over a position
         return {
-            "query": "" if position else data.get("q", ""),
-            "latitude": data.get("lat"),
-            "longitude": data.get("lon"),
+            "query": query,
+            "latitude": data.get("lat") if position else None,
+            "longitude": data.get("lon") if position else None,
             "land": data.get("land", ""),
             "radius_km": data.get("umkreis") or lotse.DEFAULT_RADIUS_KM,
             "thema": data.get("thema", ""),

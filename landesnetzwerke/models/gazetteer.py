@@ -194,6 +194,9 @@ class OrtsnameQuerySet(models.QuerySet):
     def matching(self, key):
         return self.filter(key=key)
 
+    def matching_any(self, keys):
+        return self.filter(key__in=keys)
+
 
 class Ortsname(models.Model):
     """A name of a place: its German name and its other names and spellings (any script)."""

@@ -132,3 +132,44 @@ def test_web_code_does_not_load_the_packages_data():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout
     assert output.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("code", "place", "land"),
+    [
+        ("22145", "Hamburg", "HH"),  # not Braak or Stapelfeld (SH), villages that share it
+        ("21039", "Hamburg", "HH"),  # not Börnsen (SH)
+        ("18059", "Rostock", "MV"),  # not Papendorf, Pölchow or Ziesendorf
+        ("19357", "Karstädt", "BB"),  # not Dambeck (MV): the postcode's centre lies in Brandenburg
+        ("15230", "Frankfurt (Oder)", "BB"),
+    ],
+)
+def test_a_shared_postcode_is_named_after_its_main_place(code, place, land):
+    shared = {row["localityName"] for row in csc_rows() if row["code"] == code}
+    assert place in shared
+    row = Postleitzahl.objects.get(code=code)
+    assert (row.place_name, row.bundesland) == (place, land)
+
+
+def test_a_shared_postcode_leads_to_its_lands_network(client):
+    from landesnetzwerke import lotse
+
+    result = lotse.search_offices(query="22145")
+    assert result.location.label == "22145 Hamburg"
+    assert result.landesnetzwerk.bundesland == "HH"
+
+
+def test_a_database_loaded_by_an_older_loader_loads_again():
+    """The loader's version is part of the data version: databases holding the old postcode places reload."""
+    from landesnetzwerke.management.commands import load_gazetteer
+
+    assert load_gazetteer.LOADER_VERSION != "2"
+    version = GazetteerVersion.objects.get()
+    version.version = version.version.replace(f"loader={load_gazetteer.LOADER_VERSION};", "loader=2;")
+    version.save()
+    Postleitzahl.objects.filter(code="22145").update(place_name="Braak", bundesland="SH")
+    out = io.StringIO()
+    call_command("load_gazetteer", stdout=out)
+    assert "skipped" not in out.getvalue()
+    assert Postleitzahl.objects.filter(code="22145", place_name="Hamburg", bundesland="HH").exists()
+    assert GazetteerVersion.objects.get().version == load_gazetteer.data_version()

@@ -8,6 +8,7 @@ over the offices in the database and coordinates taken straight from the geodata
 import datetime
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -313,3 +314,37 @@ def test_search_service_rejects_unvalidated_parameters():
         lotse.search_offices(latitude=40.0, longitude=13.0)
     with pytest.raises(ValueError):
         lotse.search_offices(query="Berlin", art="boot")
+
+
+def test_nothing_within_200_km_shows_the_nearest_anywhere_and_says_so(client):
+    topic = Thema.objects.create(slug="lotse-test-anywhere", position=99)
+    lat, lon = PLZ_COORDINATES["80331"]  # München: more than 600 km from Kiel
+    office = make_office(latitude=lat, longitude=lon, bundesland="BY", topics=[topic])
+    response = client.get("/en/lotse/?" + urlencode({"q": "24103", "thema": topic.slug}))
+    items = results(response)
+    assert [item["id"] for item in items] == [office.pk]
+    kiel = PLZ_COORDINATES["24103"]
+    assert items[0]["distance"] == pytest.approx(haversine(*kiel, lat, lon), abs=0.011)
+    tree = html_tree(response)
+    notice = " ".join(" ".join(tree.xpath('//*[@id="results"]//p[@class="lotse-notice"]//text()')).split())
+    assert "no counselling office matching your search within 200 km" in notice
+    assert "nearest" in notice
+    assert "None" not in tree.xpath('string(//*[@id="results"])')
+    data = client.get("/en/lotse/suche.json?" + urlencode({"q": "24103", "thema": topic.slug})).json()
+    assert data["radius_km"] is None and data["nearest_anywhere"] is True and data["widened"] is False
+    assert [office_data["id"] for office_data in data["fixed"]] == [office.pk]
+
+
+def test_employer_contact_finder_speaks_to_employers(client):
+    response = client.get("/en/lotse/?" + urlencode({"thema": "arbeitgeber", "q": "10115"}))
+    tree = html_tree(response)
+    assert tree.xpath('string(//*[@id="results-heading"])').startswith("Contacts for employers near")
+    status = " ".join(tree.xpath('string(//*[@id="results"]//*[@role="status"])').split())
+    fixed = [item for item in results(response) if item["kind"] == "fest"]
+    assert fixed and status.startswith(f"{len(fixed)} contacts for employers within 50 km")
+    assert "mobile" not in status  # no employer contact is mobile: no "0 mobile …" line
+    assert tree.xpath('//*[@id="results"]//*[@data-kind="fest"][@data-office-id][@data-distance-km]')
+    # Migrants' searches keep their wording.
+    migrants = html_tree(client.get("/en/lotse/?q=10115"))
+    assert migrants.xpath('string(//*[@id="results-heading"])').startswith("Counselling near")
+    assert "mobile counselling" in migrants.xpath('string(//*[@id="results"]//*[@role="status"])')

