@@ -24,10 +24,17 @@ class OpeningStatus:
     next_day: int | None = None  # weekday (0 = Monday) of the next opening while closed
     next_opens: datetime.time | None = None
     next_is_today: bool = False
+    next_date: datetime.date | None = None  # the date of the next opening (Berlin)
+    next_offset: int | None = None  # days from today to the next opening: 0 (today) to 7 (a week from today)
 
     @property
     def next_day_name(self):
         return Oeffnungszeit.Weekday(self.next_day).label if self.next_day is not None else ""
+
+    @property
+    def next_is_next_week(self):
+        """The next opening is on today's weekday a week from now (today's only slots are over)."""
+        return self.next_offset == 7
 
 
 def opening_status(slots, now):
@@ -46,7 +53,14 @@ def opening_status(slots, now):
             (slot.opens for slot in slots if slot.weekday == day and (offset or slot.opens > time)),
         )
         if later:
-            return OpeningStatus(is_open=False, next_day=day, next_opens=later[0], next_is_today=offset == 0)
+            return OpeningStatus(
+                is_open=False,
+                next_day=day,
+                next_opens=later[0],
+                next_is_today=offset == 0,
+                next_date=local.date() + datetime.timedelta(days=offset),
+                next_offset=offset,
+            )
     return OpeningStatus(is_open=False)
 
 
@@ -71,7 +85,15 @@ def tel_href(phone):
 
 
 def json_ld(office, url):
-    """The office as schema.org JSON-LD, safe to place inside a <script> element."""
+    """
+    The office as schema.org JSON-LD, safe to place inside a <script> element; "" for sample data (invented
+    addresses and contacts must not reach search engines as a real business).
+
+    A fixed office is a LocalBusiness with its address, hours, phone and e-mail. Mobile counselling is a Service:
+    a Service has no telephone or email, so they go to its provider's ContactPoint.
+    """
+    if office.is_sample:
+        return ""
     data = {
         "@context": "https://schema.org",
         "@type": "Service" if office.is_mobile else "LocalBusiness",
@@ -87,8 +109,16 @@ def json_ld(office, url):
         "addressCountry": "DE",
     }
     geo = {"@type": "GeoCoordinates", "latitude": round(office.latitude, 6), "longitude": round(office.longitude, 6)}
+    contact = {}
+    if office.phone:
+        contact["telephone"] = office.phone
+    if office.email:
+        contact["email"] = office.email
     if office.is_mobile:
-        data["provider"] = {"@type": "Organization", "name": office.traeger or office.landesnetzwerk.name}
+        provider = {"@type": "Organization", "name": office.traeger or office.landesnetzwerk.name}
+        if contact:
+            provider["contactPoint"] = {"@type": "ContactPoint", "name": office.name, **contact}
+        data["provider"] = provider
         if office.service_radius_km:
             data["areaServed"] = {
                 "@type": "GeoCircle",
@@ -113,10 +143,7 @@ def json_ld(office, url):
             data["openingHoursSpecification"] = hours
         if office.traeger:
             data["parentOrganization"] = {"@type": "Organization", "name": office.traeger}
-    if office.phone:
-        data["telephone"] = office.phone
-    if office.email:
-        data["email"] = office.email
+        data.update(contact)
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308 - <, > and & are escaped above, so the text cannot end the script
 

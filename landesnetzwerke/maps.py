@@ -1,6 +1,8 @@
 """
 The Lotse's map: an SVG drawn on the server, with Germany's border, the searched place and the fixed
-offices of the result page, numbered as in the list. No tiles, no script, no request to another host.
+offices of the result page, numbered as in the list, and a small overview of Germany in a corner that no
+marker lies in (the map grows northwards when every corner is taken). No tiles, no script, no request to another
+host.
 
 Germany's outline (landesnetzwerke/data/germany_outline.json, 4.5 KB) was derived once from Natural Earth's
 1:50m countries (public domain) as shipped by the npm package world-atlas 2.0.2 (ISC licence), simplified
@@ -52,9 +54,11 @@ class MapData:
     place_label: str = ""
     scale_km: int = 0
     scale_px: float = 0.0
-    # An overview of all Germany in a corner, with the shown area marked.
+    # An overview of all Germany in a corner that no marker lies under, with the shown area marked. The inset's
+    # own coordinates start at (inset_x, inset_y); the area's are relative to that corner.
     inset_path: str = ""
     inset_x: str = ""
+    inset_y: str = ""
     inset_width: str = ""
     inset_height: str = ""
     area_x: str = ""
@@ -73,6 +77,16 @@ class MapData:
     @property
     def scale_x2(self):
         return _num(12 + self.scale_px)
+
+    @property
+    def inset_transform(self):
+        return f"translate({self.inset_x} {self.inset_y})"
+
+    @property
+    def inset_box(self):
+        """(left, top, right, bottom) of the overview map in the map's pixels."""
+        left, top = float(self.inset_x), float(self.inset_y)
+        return left, top, left + float(self.inset_width), top + float(self.inset_height)
 
 
 class _Projection:
@@ -112,23 +126,68 @@ def _bounds(points):
 
 
 INSET_WIDTH = 72
+INSET_MARGIN = 6  # between the overview map and the map's edge
 GERMANY_EXTENT = (47.2, 5.8, 55.1, 15.1)
+OFFICE_RADIUS = 10  # an office's circle (_map.html), without its 2 px outline
+PLACE_SIZE = 14  # half the diagonal of the searched place's diamond
+CLEARANCE = 4  # outline plus a little air between a marker and the overview map
 
 
-def _outline_path(project, offset_x=0.0, offset_y=0.0):
+def _outline_path(project):
     parts = []
     for ring in germany_rings():
         coords = [project(lat, lon) for lon, lat in ring]
-        parts.append("M" + " L".join(f"{_num(x + offset_x)} {_num(y + offset_y)}" for x, y in coords) + " Z")
+        parts.append("M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in coords) + " Z")
     return " ".join(parts)
 
 
 @cache
 def _inset():
-    """The overview map's projection, left edge and outline: the same for every search, so drawn once per process."""
+    """The overview map's projection and outline (in its own coordinates): the same for every search, so drawn
+    once per process."""
     inset = _Projection(*GERMANY_EXTENT, INSET_WIDTH)
-    inset_x = MAP_WIDTH - INSET_WIDTH - 6
-    return inset, inset_x, _outline_path(inset, inset_x, 6)
+    return inset, _outline_path(inset)
+
+
+def _inset_corners(width, height, inset_height):
+    """Where the overview may go, in order of preference: top right, top left, bottom right (the scale bar
+    takes the bottom left)."""
+    right = width - INSET_WIDTH - INSET_MARGIN
+    bottom = height - inset_height - INSET_MARGIN
+    corners = [(right, INSET_MARGIN), (INSET_MARGIN, INSET_MARGIN)]
+    if bottom >= INSET_MARGIN:
+        corners.append((right, bottom))
+    return corners
+
+
+def _overlap(shapes, left, top, inset_height):
+    """How far (in px) the lowest of `shapes` (x, y, half size) reaches into the box at (left, top); 0 if none."""
+    right, bottom = left + INSET_WIDTH, top + inset_height
+    reach = 0.0
+    for x, y, half in shapes:
+        half += CLEARANCE
+        if x + half > left and x - half < right and y + half > top and y - half < bottom:
+            reach = max(reach, bottom - (y - half))
+    return reach
+
+
+def _place_inset(south, west, north, east, shapes_of):
+    """
+    The projection and the overview's corner such that no marker lies under the overview: the first free corner,
+    else the map grows northwards (taller, about the same scale) until the top right corner is free.
+    `shapes_of(project)` gives the markers as (x, y, half size) in the map's pixels.
+    """
+    inset, _path = _inset()
+    for _attempt in range(6):
+        project = _Projection(south, west, north, east, MAP_WIDTH)
+        shapes = shapes_of(project)
+        corners = _inset_corners(project.width, project.height, inset.height)
+        for left, top in corners:
+            if not _overlap(shapes, left, top, inset.height):
+                return project, (left, top)
+        reach = _overlap(shapes, *corners[0], inset.height)
+        north += (reach + 1) / project.scale
+    return project, corners[0]  # not reached in practice: each round frees the top right corner
 
 
 def result_map(result):
@@ -138,37 +197,47 @@ def result_map(result):
     location = result.location
     offices = [hit.office for hit in result.fixed]
     points = [(office.latitude, office.longitude) for office in offices]
-    if location is not None and location.has_point:
+    has_place = location is not None and location.has_point
+    if has_place:
         points.append((location.latitude, location.longitude))
     if not points:
         return None
     south, west, north, east = _bounds(points)
-    project = _Projection(south, west, north, east, MAP_WIDTH)
+
+    def shapes_of(project):
+        shapes = [(*project(office.latitude, office.longitude), OFFICE_RADIUS) for office in offices]
+        if has_place:
+            shapes.append((*project(location.latitude, location.longitude), PLACE_SIZE))
+        return shapes
+
+    project, (inset_x, inset_y) = _place_inset(south, west, north, east, shapes_of)
+    north = project.north
     markers = []
     for number, office in enumerate(offices, start=result.first_number):
         x, y = project(office.latitude, office.longitude)
         markers.append(Marker(_num(x), _num(y), number=number, name=office.name, office_id=office.pk))
     place = ""
-    if location is not None and location.has_point:
+    if has_place:
         x, y = project(location.latitude, location.longitude)
-        size = 14  # a little larger than an office's circle, so that it shows around one at the same spot
+        size = PLACE_SIZE  # a little larger than an office's circle, so that it shows around one at the same spot
         corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
         place = " ".join(f"{_num(px)},{_num(py)}" for px, py in corners)
     # A scale bar of a round length, about a quarter of the width.
-    km_per_px = (east - west) * math.cos(math.radians((south + north) / 2)) * KM_PER_DEGREE / MAP_WIDTH
+    km_per_px = KM_PER_DEGREE / project.scale
     target = MAP_WIDTH / 4 * km_per_px
     scale_km = max((step for step in SCALE_STEPS_KM if step <= target), default=SCALE_STEPS_KM[0])
-    inset, inset_x, inset_path = _inset()
+    inset, inset_path = _inset()
     (x1, y1), (x2, y2) = inset(north, west), inset(south, east)
     area = {
-        "area_x": _num(inset_x + max(0.0, x1)),
-        "area_y": _num(6 + max(0.0, y1)),
+        "area_x": _num(max(0.0, x1)),
+        "area_y": _num(max(0.0, y1)),
         "area_width": _num(max(2.0, min(x2, INSET_WIDTH) - max(0.0, x1))),
         "area_height": _num(max(2.0, min(y2, inset.height) - max(0.0, y1))),
     }
     return MapData(
         inset_path=inset_path,
         inset_x=_num(inset_x),
+        inset_y=_num(inset_y),
         inset_width=_num(INSET_WIDTH),
         inset_height=_num(inset.height),
         **area,

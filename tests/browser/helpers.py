@@ -92,3 +92,46 @@ FOCUS_JS = """() => {
 def focused(page):
     """What has keyboard focus: tag, id, name, class, text, whether a focus indicator is drawn and it is on screen."""
     return page.evaluate(FOCUS_JS)
+
+
+# WCAG 2.1 SC 1.4.12 (text spacing): what a user's style sheet may set without content being lost. Added as a
+# constructed style sheet, which the site's strict CSP (style-src 'self', no inline <style>) allows.
+TEXT_SPACING_CSS = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+    " p { margin-block-end: 2em !important; }"
+)
+TEXT_SPACING_JS = """css => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return getComputedStyle(document.body).letterSpacing;
+}"""
+
+
+def apply_text_spacing(page):
+    """Applies the WCAG 1.4.12 text spacing to the page; returns the body's letter-spacing (to check it applied)."""
+    return page.evaluate(TEXT_SPACING_JS, TEXT_SPACING_CSS)
+
+
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width && (box.right > width + 0.5 || box.left < -0.5)) {
+      const names = typeof el.className === 'string' ? el.className.trim() : '';
+      const cls = names ? '.' + names.split(/\\s+/).join('.') : '';
+      found.push(`${el.tagName.toLowerCase()}${cls} (${Math.round(box.left)}…${Math.round(box.right)} px)`);
+    }
+  }
+  return found.slice(-3);
+}"""
+
+
+def sideways_scrolling(page):
+    """None if the page fits its window's width; else a description with the innermost elements that stick out."""
+    facts = page_facts(page)
+    if facts["scrollWidth"] <= facts["clientWidth"]:
+        return None
+    culprits = ", ".join(page.evaluate(OVERFLOW_JS)) or "no element box outside (overflowing text or a pseudo-element)"
+    return f"scrolls sideways (content {facts['scrollWidth']} px wide, window {facts['clientWidth']} px): {culprits}"

@@ -1,10 +1,12 @@
 """
-WCAG 2.2 AA in a real browser: every page type in every language at 1280 px and 360 px, and the
-Lotse journey by keyboard alone.
+WCAG 2.2 AA in a real browser: every page type in every language at 1280 px and 360 px, reflow at 320 px
+(SC 1.4.10, also with the text spacing of SC 1.4.12 on key pages), the main navigation lined up with the
+header, and the Lotse journey by keyboard alone.
 
 One test per language × width visits all page types in one browser context and reports every problem
 at once (axe-core violations, wrong status, lang/dir, h1 count, sideways scrolling, requests to other
-hosts), and saves screenshots to artifacts/screenshots/<language>/<page type>-<width>.png.
+hosts), and saves screenshots to artifacts/screenshots/<language>/<page type>-<width>.png. At 320 px the
+same pages are only checked for sideways scrolling (axe at 1280 and 360 px is enough, and keeps CI short).
 """
 
 import re
@@ -15,13 +17,26 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 
 from tests.browser import helpers
-from tests.browser.helpers import check_axe, focused, page_facts, save_screenshot
+from tests.browser.helpers import (
+    apply_text_spacing,
+    check_axe,
+    focused,
+    page_facts,
+    save_screenshot,
+    sideways_scrolling,
+)
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 WIDTHS = (1280, 360)
+REFLOW_WIDTH = 320  # WCAG 2.1 SC 1.4.10: content reflows without scrolling in two dimensions at 320 CSS px
+# Pages with the most varied layouts (steps, result lists with the map, tables, contact lists), for the text
+# spacing check (SC 1.4.12) at 320 px in a left-to-right language with long words and a right-to-left one.
+TEXT_SPACING_PAGES = ("home", "network-detail", "lotse-results", "office", "mobile-office", "employer")
+TEXT_SPACING_LANGUAGES = ("de", "uk", "ar")
 SEARCH_PLZ = "10115"  # Berlin-Mitte: offices nearby in the demo data
+MOBILE_PLZ = "29320"  # Hermannsburg: mobile counselling with consultation days in the demo data
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,10 @@ PAGE_TYPES = (
     PageType("lotse-no-result", "lotse/?q=Zzyzxqvwk"),
     PageType("lotse-input-error", "lotse/?q=%3Cscript%3E"),
     PageType("office", f"lotse/?q={SEARCH_PLZ}", link="#results [data-office-id] a[href]"),
+    PageType("mobile-office", f"lotse/?q={MOBILE_PLZ}&art=mobil", link="#results [data-office-id] a[href]"),
     PageType("employer", "arbeitgeber/"),
+    PageType("easy-read", "leichte-sprache/"),
+    PageType("accessibility-statement", "barrierefreiheit/"),
     PageType("not-found", "diese-seite-gibt-es-nicht/", status=404),
 )
 
@@ -111,6 +129,72 @@ def test_every_page_type_passes_axe_and_basic_checks(new_page, page_paths, langu
     if page.external_requests:
         problems.append(f"requests to other hosts: {sorted(set(page.external_requests))[:5]}")
     assert not problems, f"{len(problems)} problem(s) in {language} at {width} px:\n" + "\n".join(problems)
+
+
+def _visit_all(page, page_paths, language, names=None):
+    """Yields (page type, label) after loading each page type (or those in `names`) in `language`."""
+    for page_type in PAGE_TYPES:
+        if names is not None and page_type.name not in names:
+            continue
+        path = page_paths[page_type.name]
+        if path is None:
+            pytest.fail(
+                f"{page_type.name}: no page to test (no link matching {page_type.link!r} on /de/{page_type.path})"
+            )
+        url = f"/{language}/{path}"
+        response = page.goto(url)
+        assert response is not None and response.status == page_type.status, (
+            f"{url}: HTTP {response and response.status}"
+        )
+        yield page_type, f"{page_type.name} {url}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_reflows_at_320_px(new_page, page_paths, language):
+    page = new_page(width=REFLOW_WIDTH, language=language)
+    problems = []
+    for _page_type, label in _visit_all(page, page_paths, language):
+        problem = sideways_scrolling(page)
+        if problem:
+            problems.append(f"{label}: {problem}")
+    if page.external_requests:
+        problems.append(f"requests to other hosts: {sorted(set(page.external_requests))[:5]}")
+    assert not problems, f"{len(problems)} page(s) in {language} at {REFLOW_WIDTH} px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", TEXT_SPACING_LANGUAGES)
+def test_key_pages_reflow_at_320_px_with_increased_text_spacing(new_page, page_paths, language):
+    page = new_page(width=REFLOW_WIDTH, language=language)
+    problems = []
+    for _page_type, label in _visit_all(page, page_paths, language, names=TEXT_SPACING_PAGES):
+        assert apply_text_spacing(page) != "normal", "the text spacing style sheet did not apply"
+        problem = sideways_scrolling(page)
+        if problem:
+            problems.append(f"{label}: {problem}")
+    assert not problems, f"{len(problems)} page(s) in {language} with WCAG 1.4.12 text spacing:\n" + "\n".join(problems)
+
+
+NAV_ALIGNMENT_JS = """() => {
+  const start = document.documentElement.dir === 'rtl' ? 'right' : 'left';
+  const edge = el => el.getBoundingClientRect()[start];
+  const text = el => { const range = document.createRange(); range.selectNodeContents(el); return edge(range); };
+  return {
+    brand: edge(document.querySelector('.brand')),
+    link: text(document.querySelector('.main-nav a')),
+    main: edge(document.querySelector('main h1')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_main_navigation_lines_up_with_the_header(new_page, language, width):
+    """The first menu item's text starts where the brand and the page's heading start, in both directions."""
+    page = new_page(width=width, language=language)
+    page.goto(f"/{language}/programm/")
+    edges = page.evaluate(NAV_ALIGNMENT_JS)
+    assert abs(edges["link"] - edges["brand"]) <= 1, f"menu text at {edges['link']}, brand at {edges['brand']}"
+    assert abs(edges["main"] - edges["brand"]) <= 1, f"heading at {edges['main']}, brand at {edges['brand']}"
 
 
 def _tab_until(page, predicate, limit=80):

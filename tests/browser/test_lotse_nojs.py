@@ -95,7 +95,12 @@ def test_lotse_journey_without_javascript(page):
     assert page.locator("main a[href^='tel:']").count() >= 1
     assert page.locator("main a[href^='geo:']").count() == 1
     assert page.locator("main a[href$='/vcard/']").count() == 1
-    assert page.locator("script[type='application/ld+json']").count() == 1
+    # Structured data for search engines, except for sample data (invented addresses): then noindex instead.
+    if page.locator(".sample-notice").count():
+        assert page.locator("script[type='application/ld+json']").count() == 0
+        assert page.locator("meta[name='robots']").get_attribute("content") == "noindex"
+    else:
+        assert page.locator("script[type='application/ld+json']").count() == 1
 
     # A typo gets close matches; choosing one searches there.
     page.goto("/de/lotse/")

@@ -2,12 +2,13 @@
 
 import datetime
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from landesnetzwerke import lotse_office
+from landesnetzwerke import lotse, lotse_office
 from landesnetzwerke.lotse import BERLIN
 from landesnetzwerke.lotse_views import lotse_path
 from landesnetzwerke.models import Oeffnungszeit, Sprache, Thema
@@ -39,7 +40,7 @@ def office():
         languages=[arabic],
         by_video=True,
         wheelchair_accessible=True,
-        is_sample=True,
+        is_sample=False,
     )
     office.set_current_language("de")
     office.accessibility = "Eingang mit Rampe."
@@ -69,8 +70,8 @@ def test_office_page_shows_what_a_visitor_needs(client, office):
     # Languages in the visitor's language plus the language's own name, marked with its lang.
     assert tree.xpath('//span[@lang="ar"]')[0].text == "العربية"
     assert "Anerkennungsberatung" in text
-    # The sample-data notice and no embedded map tiles or frames.
-    assert tree.xpath('//*[contains(@class, "sample-notice")]')
+    # Real data: no sample-data notice; and no embedded map tiles or frames.
+    assert not tree.xpath('//*[contains(@class, "sample-notice")]')
     assert not tree.xpath("//iframe") and not tree.xpath("//img[contains(@src, 'openstreetmap')]")
     assert len(tree.xpath("//h1")) == 1
 
@@ -99,6 +100,22 @@ def test_json_ld_is_valid_and_cannot_break_out_of_its_script(client, office):
         "closes": "13:00",
     } in data["openingHoursSpecification"]
     assert data["knowsLanguage"] == ["ar"]
+
+
+def test_sample_offices_are_not_offered_to_search_engines(client, office):
+    """Invented addresses and contacts: a notice for visitors, noindex and no schema.org business for robots."""
+    office.is_sample = True
+    office.save()
+    tree = html_tree(client.get(office.get_absolute_url()))
+    assert tree.xpath('//*[contains(@class, "sample-notice")]')
+    assert tree.xpath('//head/meta[@name="robots"]/@content') == ["noindex"]
+    assert not tree.xpath('//script[@type="application/ld+json"]')
+    assert lotse_office.json_ld(office, "https://example.org/") == ""
+
+
+def test_real_offices_may_be_indexed(client, office):
+    tree = html_tree(client.get(office.get_absolute_url()))
+    assert not tree.xpath('//meta[@name="robots"]')
 
 
 def test_vcard_download(client, office):
@@ -174,6 +191,31 @@ def test_open_now_is_computed_in_berlin_time(office):
     assert lotse_office.opening_status([], at(0, 10)) is None
 
 
+def test_after_the_only_slot_of_the_day_the_next_opening_is_next_week():
+    """Monday 14:00, open only on Mondays 9-13: the next opening is Monday of next week, not "Monday"."""
+    slots = [SimpleNamespace(weekday=0, opens=datetime.time(9), closes=datetime.time(13))]
+    status = lotse_office.opening_status(slots, at(0, 14))
+    assert not status.is_open and not status.next_is_today
+    assert status.next_day == 0 and status.next_opens == datetime.time(9)
+    assert status.next_is_next_week
+    assert status.next_date == datetime.date(2026, 3, 9)
+    # Earlier the same Monday: today; on Tuesday: Monday, six days on (not "next week").
+    assert lotse_office.opening_status(slots, at(0, 7)).next_is_today
+    tuesday = lotse_office.opening_status(slots, at(1, 10))
+    assert not tuesday.next_is_next_week and tuesday.next_date == datetime.date(2026, 3, 9)
+
+
+def test_office_page_says_next_monday_after_mondays_hours(client, office, monkeypatch):
+    Oeffnungszeit.objects.filter(beratungsstelle=office).delete()
+    Oeffnungszeit.objects.create(beratungsstelle=office, weekday=0, opens=datetime.time(9), closes=datetime.time(13))
+    monkeypatch.setattr(lotse, "berlin_now", lambda: at(0, 14).astimezone(BERLIN))
+    response = client.get(office.get_absolute_url().replace("/de/", "/en/", 1))
+    status = " ".join(html_tree(response).xpath('//*[contains(@class, "lotse-open-status")]')[0].text_content().split())
+    assert "Closed now" in status
+    assert "opens next Monday (March 9, 2026) at" in status
+    assert "opens Monday at" not in status
+
+
 def test_office_page_says_whether_it_is_open(client, office):
     now = timezone.localtime(timezone.now(), BERLIN)
     Oeffnungszeit.objects.filter(beratungsstelle=office).delete()
@@ -198,6 +240,39 @@ def test_mobile_office_page_shows_area_and_future_days(client):
     assert future.place in text and past.place not in text
     data = json.loads(html_tree(response).xpath('//script[@type="application/ld+json"]')[0].text)
     assert data["areaServed"]["geoRadius"] == 35000
+
+
+def test_mobile_office_json_ld_puts_phone_and_email_on_the_provider(client):
+    """schema.org's Service has no telephone or email: they belong to its provider's ContactPoint."""
+    mobile = make_office(
+        kind="mobil",
+        latitude=53.0,
+        longitude=8.8,
+        bundesland="HB",
+        name="Mobile Beratung Bremen-Nord",
+        traeger="Träger Nord e. V.",
+        phone="0421 123456",
+        email="mobil@example.org",
+        is_sample=False,
+    )
+    data = json.loads(lotse_office.json_ld(mobile, "https://example.org/stelle/1/"))
+    assert data["@type"] == "Service"
+    assert "telephone" not in data and "email" not in data
+    assert data["provider"]["@type"] == "Organization"
+    assert data["provider"]["name"] == "Träger Nord e. V."
+    contact = data["provider"]["contactPoint"]
+    assert contact == {
+        "@type": "ContactPoint",
+        "name": "Mobile Beratung Bremen-Nord",
+        "telephone": "0421 123456",
+        "email": "mobil@example.org",
+    }
+
+
+def test_fixed_office_json_ld_keeps_phone_and_email(office):
+    data = json.loads(lotse_office.json_ld(office, "https://example.org/stelle/1/"))
+    assert data["@type"] == "LocalBusiness"
+    assert data["telephone"] == "030 123 45-67" and data["email"] == "mitte@example.org"
 
 
 def test_print_stylesheet_is_linked(client, office):
