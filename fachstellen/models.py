@@ -3,8 +3,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from iqportal.locking import VersionedModel
 
-class Fachstelle(TranslatableModel):
+
+class Fachstelle(VersionedModel, TranslatableModel):
     """A national expert unit of the programme (one of five in 2019–2022)."""
 
     name = models.CharField(_("name"), max_length=200)

@@ -7,18 +7,26 @@ every path: list, change, delete, history, import and export. Central editors (p
 version of an office is refused (optimistic locking); coordinates far from the postcode give a warning.
 """
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
-from landesnetzwerke.directory import StaleVersionError, lock_and_check_version, plz_distance_warning
+from iqportal.locking import VersionCheckFormMixin
+from landesnetzwerke.directory import plz_distance_warning
+from landesnetzwerke.import_storage import ImportPreviewStorage
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
 from landesnetzwerke.models.offices import can_edit_all_networks
 from landesnetzwerke.resources import BeratungsstelleResource
@@ -42,27 +50,64 @@ class SprechtagInline(admin.TabularInline):
     verbose_name_plural = _("consultation days (mobile counselling)")
 
 
-class BeratungsstelleAdminForm(TranslatableModelForm):
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class BeratungsstelleAdminForm(VersionCheckFormMixin, TranslatableModelForm):
+    stale_message = _(
+        "Another editor changed this counselling office after you opened it (last change: %(when)s). "
+        "Your changes have not been saved. Open the office again to see the current data, then "
+        "repeat your changes."
+    )
+    deleted_message = _("This counselling office has been deleted in the meantime.")
 
     class Meta:
         model = Beratungsstelle
         fields = "__all__"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk:
-            try:
-                # Locks the row until the admin's transaction ends, so no save can slip in between.
-                lock_and_check_version(self.instance.pk, cleaned_data.get("expected_version"))
-            except StaleVersionError as error:
-                raise forms.ValidationError(error.messages, code="stale") from error
-        return cleaned_data
+class LandesnetzwerkAdminForm(VersionCheckFormMixin, TranslatableModelForm):
+    class Meta:
+        model = Landesnetzwerk
+        fields = "__all__"
+
+
+def _display(field, value):
+    """A field's value as the history shows it: objects and choices by name, long texts shortened."""
+    if isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
+        if value is not None and not isinstance(value, models.Model):
+            value = field.queryset.filter(pk=value).first()
+    elif isinstance(field, forms.ChoiceField) and value not in (None, ""):
+        value = dict(field.choices).get(value, value)
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, models.QuerySet | list | tuple):
+        value = ", ".join(sorted(str(item) for item in value)) or "–"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+class ValueHistoryMixin:
+    """
+    The admin's history names what changed with the old and the new value ("Telefon: „…“ → „…“"), not only
+    the field, so editors can see and undo a change. Imports write their own entries (django-import-export).
+    """
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        if add:
+            return message
+        details = []
+        for name in form.changed_data:
+            field = form.fields.get(name)
+            if field is None or name == "expected_version":
+                continue
+            before, after = form.initial.get(name), form.cleaned_data.get(name)
+            details.append(f"{field.label}: „{_display(field, before)}“ → „{_display(field, after)}“")
+        if not details:
+            return message
+        entry = LogEntry(change_message=json.dumps(message))
+        summary = entry.get_change_message()
+        return "; ".join(filter(None, [summary.rstrip("."), *details]))
 
 
 def editable_network_ids(request):
@@ -101,11 +146,13 @@ class ScopedToNetworksMixin:
 
 
 @admin.register(Beratungsstelle)
-class BeratungsstelleAdmin(ScopedToNetworksMixin, ImportExportMixin, TranslatableAdmin):
+class BeratungsstelleAdmin(ValueHistoryMixin, ScopedToNetworksMixin, ImportExportMixin, TranslatableAdmin):
     form = BeratungsstelleAdminForm
     resource_classes = [BeratungsstelleResource]
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
+    tmp_storage_class = ImportPreviewStorage
+    import_template_name = "landesnetzwerke/admin/import.html"
     import_error_display = ("message", "row")
     inlines = [OeffnungszeitInline, SprechtagInline]
     list_display = [
@@ -220,6 +267,31 @@ class BeratungsstelleAdmin(ScopedToNetworksMixin, ImportExportMixin, Translatabl
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def process_import(self, request, **kwargs):
+        """
+        The confirmed import. Its file is claimed once: a second submission (a double click, the back button,
+        another app host) or a file name that was never uploaded gets a message instead of an error page,
+        and nothing is imported twice.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_confirm_form(request)
+        if form.is_valid():
+            format_index = form.cleaned_data["format"]
+            if not (format_index.isdigit() and int(format_index) < len(self.get_import_formats())):
+                messages.error(request, _("The import could not be confirmed. Please upload the file again."))
+                return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
+            if not ImportPreviewStorage.claim(form.cleaned_data["import_file_name"]):
+                messages.error(
+                    request,
+                    _(
+                        "This import has already been confirmed, or its preview has expired. Nothing was imported "
+                        "again. Check the list of offices, and upload the file again if needed."
+                    ),
+                )
+                return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
+        return super().process_import(request, **kwargs)
+
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             rows = sorted(
@@ -237,6 +309,14 @@ class BeratungsstelleAdmin(ScopedToNetworksMixin, ImportExportMixin, Translatabl
             return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
         return super().process_result(result, request)
 
+    def export_action(self, request):
+        """Unknown filters in the query string (an old bookmark, a typo) give the unfiltered export page."""
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            messages.warning(request, _("The list filters in the address were not understood; they were ignored."))
+            return HttpResponseRedirect(request.path)
+
     def get_export_queryset(self, request):
         return (
             super()
@@ -247,7 +327,8 @@ class BeratungsstelleAdmin(ScopedToNetworksMixin, ImportExportMixin, Translatabl
 
 
 @admin.register(Landesnetzwerk)
-class LandesnetzwerkAdmin(ScopedToNetworksMixin, TranslatableAdmin):
+class LandesnetzwerkAdmin(ValueHistoryMixin, ScopedToNetworksMixin, TranslatableAdmin):
+    form = LandesnetzwerkAdminForm
     list_display = [
         "name",
         "bundesland",
@@ -262,6 +343,7 @@ class LandesnetzwerkAdmin(ScopedToNetworksMixin, TranslatableAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "bundesland", "coordination", "description", "editor_group"]}),
         (_("Contact"), {"fields": ["website", "email", "phone", "street", "plz", "city", "is_sample"]}),
+        (_("Record"), {"fields": ["version", "updated_at", "expected_version"]}),
     ]
     central_only_fields = ["name", "slug", "bundesland", "editor_group"]
 
@@ -280,7 +362,8 @@ class LandesnetzwerkAdmin(ScopedToNetworksMixin, TranslatableAdmin):
         return obj.mobile_count
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if can_edit_all_networks(request.user) else self.central_only_fields
+        record = ["version", "updated_at"]
+        return record if can_edit_all_networks(request.user) else [*record, *self.central_only_fields]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and can_edit_all_networks(request.user)

@@ -9,40 +9,12 @@ import math
 import re
 from functools import lru_cache
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from landesnetzwerke.models import Beratungsstelle, Oeffnungszeit, Sprechtag
+from landesnetzwerke.models import Oeffnungszeit, Sprechtag
 
 # An office whose coordinates lie farther than this from its postcode's centre gets a warning in the admin.
 PLZ_DISTANCE_WARNING_KM = 25
-
-
-class StaleVersionError(ValidationError):
-    """Another editor saved the office after this change was started."""
-
-
-def lock_and_check_version(office_pk, expected_version):
-    """
-    Lock the office's row until the end of the transaction and compare its version with the one the editor
-    started from. Raises StaleVersionError when somebody else saved in between (never a silent overwrite).
-    Must run inside transaction.atomic (the admin's change view does).
-    """
-    row = Beratungsstelle.objects.select_for_update().filter(pk=office_pk).values("version", "updated_at").first()
-    if row is None:
-        raise StaleVersionError(_("This counselling office has been deleted in the meantime."), code="deleted")
-    if expected_version is None or int(expected_version) != row["version"]:
-        raise StaleVersionError(
-            _(
-                "Another editor changed this counselling office after you opened it (last change: %(when)s). "
-                "Your changes have not been saved. Open the office again to see the current data, then "
-                "repeat your changes."
-            )
-            % {"when": timezone.localtime(row["updated_at"]).strftime("%d.%m.%Y %H:%M")},
-            code="stale",
-        )
-    return row["version"]
 
 
 def distance_km(lat1, lon1, lat2, lon2):

@@ -10,12 +10,16 @@ A resource created with `user=` refuses rows for offices or networks outside tha
 imports all rows in one transaction and rolls everything back if any row has an error.
 """
 
+import math
+import re
+from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from landesnetzwerke.directory import (
@@ -53,19 +57,73 @@ class StrictBooleanWidget(widgets.Widget):
         return "1" if value else "0"
 
 
+# A cell starting with one of these is a formula to spreadsheet programs (CSV/formula injection): exports put
+# an apostrophe before such text, imports take it away again, so an export imports again unchanged.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HARMLESS_NUMBER = re.compile(r"[+-]?[0-9 ()/.-]*")  # "+49 30 1234-5": a phone number, not a formula
+
+
+def escape_formula(text):
+    if text.startswith(FORMULA_STARTS) and not HARMLESS_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text):
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 class TextWidget(widgets.CharWidget):
     """Text cells; numbers from spreadsheets (e.g. a PLZ read as 1067.0) become their digits again."""
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return "" if value is None else str(value).strip()
+        return "" if value is None else unescape_formula(str(value).strip())
+
+    def render(self, value, obj=None, **kwargs):
+        return escape_formula("" if value is None else str(value))
 
 
 class PlzWidget(TextWidget):
     def clean(self, value, row=None, **kwargs):
         text = super().clean(value, row, **kwargs)
         return text.zfill(5) if text.isdigit() and len(text) < 5 else text
+
+
+class _NumberCleaning:
+    """Numbers from a cell: what the base widget reads, else an error that names the value (never a traceback)."""
+
+    message = ""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            number = super().clean(value, row, **kwargs)
+        except (ValueError, TypeError, ArithmeticError):
+            number = math.nan
+        if number is not None and not math.isfinite(number):
+            raise ValueError(self.message % {"value": value})
+        return number
+
+
+class FloatCellWidget(_NumberCleaning, widgets.FloatWidget):
+    message = gettext_lazy("“%(value)s” is not a number. Use decimal degrees such as 52.52 (or 52,52).")
+
+
+class IntegerCellWidget(widgets.IntegerWidget):
+    message = gettext_lazy("“%(value)s” is not a whole number.")
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value if value is not None else "").strip()
+        if not text:
+            return None
+        try:
+            number = Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite() or number != number.to_integral_value():
+            raise ValueError(self.message % {"value": value})
+        return int(number)
 
 
 class NetworkWidget(widgets.ForeignKeyWidget):
@@ -260,6 +318,9 @@ class BeratungsstelleResource(resources.ModelResource):
             self.fields[name].widget = StrictBooleanWidget()
         for name in self.TEXT_FIELDS:
             self.fields[name].widget = TextWidget()
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget = FloatCellWidget()
+        self.fields["service_radius_km"].widget = IntegerCellWidget()
         for language, _name in settings.LANGUAGES:
             for name in TRANSLATED_FIELDS:
                 self.fields[f"{name}_{language}"] = TranslatedField(name, language)

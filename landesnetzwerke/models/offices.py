@@ -5,6 +5,7 @@ Coordinates are numeric (WGS 84 degrees) and range-checked in the database. Desc
 translated with django-parler; names, addresses and contacts are not translated.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
+
+from iqportal.locking import VersionedModel
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
 
@@ -86,7 +89,7 @@ class LandesnetzwerkManager(TranslatableManager.from_queryset(LandesnetzwerkQuer
     pass
 
 
-class Landesnetzwerk(TranslatableModel):
+class Landesnetzwerk(VersionedModel, TranslatableModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices, unique=True)
@@ -259,7 +262,7 @@ COUNSELLING_MODES = [
 ]
 
 
-class Beratungsstelle(TranslatableModel):
+class Beratungsstelle(VersionedModel, TranslatableModel):
     """A counselling office: fixed (with an address) or mobile (with a service area and consultation days)."""
 
     class Kind(models.TextChoices):
@@ -316,13 +319,6 @@ class Beratungsstelle(TranslatableModel):
         blank=True,
         help_text=_("Stable ID from the data source; an import with the same ID updates this office."),
     )
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        editable=False,
-        help_text=_("Counts the saved changes; a save based on an older version is refused."),
-    )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     translations = TranslatedFields(
         description=models.TextField(_("description"), blank=True),
         accessibility=models.TextField(_("accessibility of the premises"), blank=True),
@@ -355,13 +351,34 @@ class Beratungsstelle(TranslatableModel):
     def get_absolute_url(self):
         return reverse("lotse:office", kwargs={"pk": self.pk})
 
+    def clean(self):
+        """What the fields cannot check alone: the network's Land, and what each kind of office needs."""
+        super().clean()
+        errors = {}
+        if self.landesnetzwerk_id and self.bundesland and self.landesnetzwerk.bundesland != self.bundesland:
+            errors["bundesland"] = _(
+                "The office lies in %(office_land)s, but %(network)s is the network of %(network_land)s. "
+                "Choose the network of the office's federal state."
+            ) % {
+                "office_land": self.get_bundesland_display(),
+                "network": self.landesnetzwerk,
+                "network_land": self.landesnetzwerk.get_bundesland_display(),
+            }
+        if self.service_plz_prefixes and not all(
+            part.isascii() and part.isdigit() and len(part) <= 5 for part in self.plz_prefix_list
+        ):
+            errors["service_plz_prefixes"] = _("Give postcode beginnings of 1 to 5 digits, separated by commas.")
+        if self.kind == self.Kind.MOBILE and self.service_radius_km is None and not self.plz_prefix_list:
+            errors["service_radius_km"] = _(
+                "Mobile counselling needs a service area: a radius around its location, postcode regions, or both."
+            )
+        if self.kind == self.Kind.FIXED and not self.street.strip():
+            errors["street"] = _("A fixed office needs its street address, so that visitors can find it.")
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
-        # Every saved change gets a new version number (optimistic locking, see landesnetzwerke.directory).
-        if not self._state.adding:
-            self.version = (self.version or 0) + 1
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        # VersionedModel.save counts the version up: a save based on an older version is refused (iqportal.locking).
         if not self.source_id:
             self.source_id = None  # blank IDs must not collide in the unique index
         super().save(*args, **kwargs)

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
-from landesnetzwerke.models import Beratungsstelle
+from fachstellen.models import Fachstelle
+from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
 from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
     change_url,
     client_for,
@@ -137,3 +138,57 @@ def test_inline_slot_closing_before_opening_is_refused(ni_client, ni_office):
     response = ni_client.post(change_url(ni_office), data)
     assert response.status_code == 200
     assert not Beratungsstelle.objects.get(pk=ni_office.pk).opening_hours.filter(weekday=5).exists()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "form_id", "field", "get_object"),
+    [
+        (
+            "admin:landesnetzwerke_landesnetzwerk_change",
+            "landesnetzwerk_form",
+            "phone",
+            lambda: Landesnetzwerk.objects.get(bundesland="NI"),
+        ),
+        ("admin:fachstellen_fachstelle_change", "fachstelle_form", "phone", lambda: Fachstelle.objects.first()),
+    ],
+)
+def test_networks_and_fachstellen_are_protected_against_lost_updates(
+    central_client, django_user_model, url_name, form_id, field, get_object
+):
+    record = get_object()
+    url = reverse(url_name, args=[record.pk])
+    other = client_for(make_editor(django_user_model, "zentrale-2", "Zentrale Redaktion"))
+    form_a = form_values(central_client.get(url), form_id)
+    form_b = form_values(other.get(url), form_id)
+
+    form_b[field] = ["+49 30 1111 222"]
+    assert other.post(url, form_b).status_code == 302
+    form_a[field] = ["+49 30 3333 444"]
+    response = central_client.post(url, form_a)
+
+    assert response.status_code == 200
+    assert "Ihre Änderungen wurden nicht gespeichert" in text_content(response)
+    record.refresh_from_db()
+    assert getattr(record, field) == "+49 30 1111 222"
+
+
+def test_an_office_cannot_be_moved_into_another_networks_land(ni_client, ni_office):
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    data["bundesland"] = ["BY"]
+    response = ni_client.post(change_url(ni_office), data)
+    assert response.status_code == 200
+    assert "Wählen Sie das Netzwerk des Bundeslands der Beratungsstelle" in text_content(response)
+    ni_office.refresh_from_db()
+    assert ni_office.bundesland == "NI"
+
+
+def test_the_history_shows_old_and_new_values(ni_client, ni_office):
+    old_phone = ni_office.phone
+    data = form_values(ni_client.get(change_url(ni_office)), FORM)
+    data["phone"] = ["+49 511 7654 321"]
+    data["published"] = []  # unticked
+    assert ni_client.post(change_url(ni_office), data).status_code == 302
+
+    history = text_content(ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_history", args=[ni_office.pk])))
+    assert f"Telefon: „{old_phone}“ → „+49 511 7654 321“" in history
+    assert "Veröffentlicht: „ja“ → „nein“" in history

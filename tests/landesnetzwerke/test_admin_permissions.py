@@ -162,10 +162,10 @@ def test_import_refuses_rows_for_other_networks(ni_client, ni_office, by_office)
 
 def test_import_confirm_step_also_refuses_other_networks(ni_client, ni_editor, by_office):
     """A forged confirm request (file stored, then posted to process_import) saves nothing either."""
-    from import_export.tmp_storages import TempFolderStorage
+    from landesnetzwerke.import_storage import ImportPreviewStorage
 
     upload = csv_upload([{**exported_row(by_office), "name": "BY übernommen"}])
-    storage = TempFolderStorage(encoding="utf-8-sig", read_mode="r")
+    storage = ImportPreviewStorage(encoding="utf-8-sig", read_mode="r")
     storage.save(upload.getvalue())
     response = ni_client.post(
         reverse("admin:landesnetzwerke_beratungsstelle_process_import"),

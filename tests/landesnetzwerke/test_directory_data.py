@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -239,3 +240,26 @@ def test_sample_offices_can_be_removed_once_real_data_is_imported():
     call_command("load_directory", remove_samples=True, verbosity=0)
     assert list(Beratungsstelle.objects.all()) == [kept]
     assert Landesnetzwerk.objects.count() == 16
+
+
+def test_every_demo_office_passes_the_model_validation_editors_get():
+    for office in Beratungsstelle.objects.select_related("landesnetzwerk"):
+        office.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"bundesland": "BY"}, "bundesland"),  # a Lower Saxony office cannot claim to be in Bavaria
+        ({"kind": "mobil", "service_radius_km": None, "service_plz_prefixes": ""}, "service_radius_km"),
+        ({"kind": "mobil", "service_radius_km": 30, "service_plz_prefixes": "26, 2a7"}, "service_plz_prefixes"),
+        ({"street": " "}, "street"),
+    ],
+)
+def test_office_validation_refuses_inconsistent_offices(changes, field):
+    office = Beratungsstelle.objects.fixed().filter(bundesland="NI").first()
+    for name, value in changes.items():
+        setattr(office, name, value)
+    with pytest.raises(ValidationError) as caught:
+        office.full_clean()
+    assert field in caught.value.message_dict

@@ -14,6 +14,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from landesnetzwerke.directory import format_opening_hours, parse_opening_hours, parse_sprechtage
+from landesnetzwerke.import_storage import ImportPreviewStorage
 from landesnetzwerke.models import Beratungsstelle
 from landesnetzwerke.resources import BeratungsstelleResource
 from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
@@ -126,11 +127,9 @@ def test_one_broken_row_saves_nothing_and_names_the_row(ni_client, ni_office):
 
 def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_office):
     """Even if the file were confirmed anyway (e.g. data changed since the preview), the import is all or nothing."""
-    from import_export.tmp_storages import TempFolderStorage
-
     template = exported_rows(Beratungsstelle.objects.filter(pk=ni_office.pk))[0]
     rows = [new_office_row(template, source_id="ok-1"), new_office_row(template, source_id="kaputt-2", kind="x")]
-    storage = TempFolderStorage(encoding="utf-8-sig", read_mode="r")
+    storage = ImportPreviewStorage(encoding="utf-8-sig", read_mode="r")
     storage.save(as_csv(rows).getvalue())
     count = Beratungsstelle.objects.count()
     response = ni_client.post(
@@ -141,6 +140,56 @@ def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_offi
     assert "Es wurde nichts importiert: Zeile 2 enthält Fehler" in text_content(response)
     assert Beratungsstelle.objects.count() == count
     assert not Beratungsstelle.objects.filter(source_id="ok-1").exists()
+
+
+def test_confirming_the_same_import_twice_imports_it_once(ni_client, ni_office):
+    """A double click, the back button or a second app host: the second confirmation imports nothing."""
+    template = exported_rows(Beratungsstelle.objects.filter(pk=ni_office.pk))[0]
+    response = preview(ni_client, as_csv([new_office_row(template, source_id="einmal-1")]))
+    form = response.context["confirm_form"]
+    data = {name: form[name].value() for name in form.fields}
+
+    first = ni_client.post(reverse(PROCESS), data, follow=True)
+    second = ni_client.post(reverse(PROCESS), data, follow=True)
+
+    assert first.status_code == second.status_code == 200
+    assert Beratungsstelle.objects.filter(source_id="einmal-1").count() == 1
+    assert "Dieser Import wurde bereits bestätigt" in text_content(second)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"import_file_name": "gibt-es-nicht"}, {"import_file_name": "../../etc/passwd"}, {"format": "99"}],
+)
+def test_a_confirmation_without_a_waiting_file_explains_and_saves_nothing(ni_client, ni_office, changes):
+    template = exported_rows(Beratungsstelle.objects.filter(pk=ni_office.pk))[0]
+    response = preview(ni_client, as_csv([new_office_row(template, source_id="nie-1")]))
+    form = response.context["confirm_form"]
+    data = {**{name: form[name].value() for name in form.fields}, **changes}
+    count = Beratungsstelle.objects.count()
+
+    response = ni_client.post(reverse(PROCESS), data, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(IMPORT)
+    assert Beratungsstelle.objects.count() == count
+
+
+def test_preview_with_a_broken_row_also_shows_what_the_other_rows_would_change(ni_client, ni_office):
+    template = exported_rows(Beratungsstelle.objects.filter(pk=ni_office.pk))[0]
+    rows = [
+        {**template, "phone": "+49 40 66969 777"},
+        new_office_row(template, source_id="kaputt-2", latitude="abc"),
+    ]
+    response = preview(ni_client, as_csv(rows))
+    text = text_content(response)
+    assert "„abc“ ist keine Zahl" in text  # the broken row, explained in the editor's language
+    assert "Die übrigen Zeilen" in text and "Aktualisieren" in text  # the other row's change is shown too
+    other_rows = response.content.decode().split("Die übrigen Zeilen")[1]
+    assert "777</ins>" in other_rows  # the phone number's new digits, marked as inserted
+    assert response.context.get("confirm_form") is None
+    ni_office.refresh_from_db()
+    assert ni_office.phone != "+49 40 66969 777"
 
 
 @pytest.mark.parametrize(
@@ -154,6 +203,8 @@ def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_offi
         ("sprechtage", "morgen um neun", "„morgen um neun“ ist kein Sprechtag im Format"),
         ("landesnetzwerk", "atlantis", "Es gibt kein Landesnetzwerk „atlantis“"),
         ("latitude", "91", None),  # Django's range validator (message in the admin's language)
+        ("latitude", "nan", "„nan“ ist keine Zahl"),
+        ("service_radius_km", "2.5", "„2.5“ ist keine ganze Zahl"),
     ],
 )
 def test_row_errors_explain_the_problem(central_client, ni_office, column, value, message):
@@ -194,6 +245,31 @@ def test_export_then_import_changes_nothing(request, editor, format_index, exten
     assert not result.has_errors() and not result.has_validation_errors()
     assert [row.import_type for row in result.valid_rows()] == ["skip"] * count  # every row unchanged
     assert dict(Beratungsstelle.objects.values_list("pk", "version")) == versions
+
+
+@pytest.mark.parametrize(("format_index", "extension"), [("0", "csv"), ("1", "xlsx")])
+def test_exported_text_never_becomes_a_spreadsheet_formula_and_still_round_trips(
+    central_client, ni_office, format_index, extension
+):
+    formula = '=HYPERLINK("http://evil.example","Klick")'
+    ni_office.name = formula
+    ni_office.phone = "+49 511 1234-5"
+    ni_office.save()
+
+    response = export(central_client, format_index)
+    content = response.content.decode("utf-8-sig") if extension == "csv" else response.content
+    dataset = tablib.Dataset().load(content, format=extension)
+    row = next(
+        dict(zip(dataset.headers, values, strict=True)) for values in dataset if str(values[0]) == str(ni_office.pk)
+    )
+    assert row["name"] == "'" + formula  # shown as text by Excel and LibreOffice, never run
+    assert row["phone"] == "+49 511 1234-5"  # phone numbers stay as they are
+
+    upload = io.BytesIO(response.content)
+    upload.name = f"offices.{extension}"
+    result = preview(central_client, upload, format_index).context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.valid_rows()} == {"skip"}  # the name imports back unchanged
 
 
 def test_text_formats_of_hours_and_consultation_days_round_trip():
