@@ -17,10 +17,13 @@ def _env(name, default):
 bind = _env("GUNICORN_BIND", f"{_env('HOST', '0.0.0.0')}:{_env('PORT', '8000')}")  # noqa: S104
 
 # Workers from the CPU count (gunicorn's rule of thumb, 2 x cores + 1), capped so that a big host does not
-# open more database connections than PostgreSQL allows; WEB_CONCURRENCY overrides.
-workers = int(_env("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12)))
+# open more database connections than PostgreSQL allows; WEB_CONCURRENCY overrides. Without REDIS_URL the
+# cache lives in each process's memory, and an editor's change would reach the other workers' caches only
+# when they expire: then one worker with more threads, unless WEB_CONCURRENCY says otherwise.
+_shared_cache = bool(_env("REDIS_URL", ""))
+workers = int(_env("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12) if _shared_cache else 1))
 # Threads per worker: requests that wait on the database do not block the whole worker.
-threads = int(_env("GUNICORN_THREADS", "2"))
+threads = int(_env("GUNICORN_THREADS", "2" if _shared_cache else "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 
 # Timeouts: a request taking longer than this is killed (the worker restarts); graceful shutdown on deploy.
@@ -36,6 +39,16 @@ max_requests_jitter = int(_env("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+
+
+def when_ready(server):
+    if workers > 1 and not _shared_cache:
+        server.log.warning(
+            "%d workers without REDIS_URL: each has its own cache, so editors' changes can take up to "
+            "CMS_CACHE_CONTENT_SECONDS to show everywhere. Set REDIS_URL (see docs/deployment.md).",
+            workers,
+        )
+
 
 # Heartbeat files in memory, not on a (possibly slow or read-only) container disk.
 if os.path.isdir("/dev/shm"):  # noqa: S108 - a RAM-backed folder is the point

@@ -9,6 +9,9 @@ except what is rebuilt or worthless after a restore:
 - sessions, login-throttling records and the CMS's cache bookkeeping: transient;
 - the gazetteer (PLZ and places): reference data that ``manage.py load_gazetteer`` loads again;
 - models declared inside migrations (a djangocms-text leftover without a table).
+
+The admin's change history (who changed which office or page when) is part of the backup. Uploaded files
+are not: they live in the media storage, which is backed up on its own (docs/deployment.md).
 """
 
 from django.apps import apps
@@ -17,7 +20,6 @@ EXCLUDED_MODELS = {
     "contenttypes.contenttype",
     "auth.permission",
     "sessions.session",
-    "admin.logentry",
     "cms.cachekey",
     "cms.urlconfrevision",
     "axes.accessattempt",

@@ -11,6 +11,7 @@ import sys
 import time
 
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
+from cms.middleware.language import LanguageCookieMiddleware as BaseLanguageCookieMiddleware
 from cms.middleware.toolbar import ToolbarMiddleware as BaseToolbarMiddleware
 from cms.utils import apphook_reload
 from csp.middleware import CSPMiddleware
@@ -75,13 +76,16 @@ class ApphookReloadMiddleware:
         return self.get_response(request)
 
 
+MACHINE_PATHS = ("/healthz", "/robots.txt", "/sitemap.xml", "/api/")
+
+
 class ToolbarMiddleware(BaseToolbarMiddleware):
     """
     django CMS's toolbar middleware, not run for machine endpoints (health check, robots.txt, sitemap, the
     open-data API): they never show a toolbar, and setting one up costs time and a database query.
     """
 
-    machine_paths = ("/healthz", "/robots.txt", "/sitemap.xml", "/api/")
+    machine_paths = MACHINE_PATHS
 
     def is_cms_request(self, request):
         if request.path_info.startswith(self.machine_paths):
@@ -92,6 +96,15 @@ class ToolbarMiddleware(BaseToolbarMiddleware):
         # Without a toolbar, django CMS falls back to an empty one that marks every response never-cache;
         # machine endpoints set their own caching headers.
         if request.path_info.startswith(self.machine_paths):
+            return response
+        return super().process_response(request, response)
+
+
+class LanguageCookieMiddleware(BaseLanguageCookieMiddleware):
+    """django CMS's language cookie, not set by machine endpoints: their publicly cached answers carry no cookie."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(MACHINE_PATHS):
             return response
         return super().process_response(request, response)
 
@@ -180,7 +193,8 @@ class AnonymousResponseCacheMiddleware:
     contains django CMS's page-cache version and the directory version (iqportal.cache), so publishing a
     page or saving an office makes every stored response stale at once, on every app host that shares the
     cache. Outer middleware (security headers, CSP, request id) still runs for cached responses.
-    ANONYMOUS_CACHE_SECONDS sets the lifetime; 0 (the DEBUG default) turns the cache off.
+    ANONYMOUS_CACHE_SECONDS sets the lifetime, shortened to the response's own max-age (e.g. office pages, whose
+    "open now" must be current); 0 (the DEBUG default) turns the cache off.
     """
 
     key_prefix = "iqportal:anon:"
@@ -203,8 +217,15 @@ class AnonymousResponseCacheMiddleware:
         response = self.get_response(request)
         entry = self._entry(request, response)
         if entry is not None:
-            cache.set(key, entry, settings.ANONYMOUS_CACHE_SECONDS)
+            cache.set(key, entry, self._lifetime(response))
         return response
+
+    @staticmethod
+    def _lifetime(response):
+        """ANONYMOUS_CACHE_SECONDS, or less when the view says its page ages faster (its max-age)."""
+        match = re.search(r"max-age=(\d+)", response.get("Cache-Control", ""))
+        seconds = settings.ANONYMOUS_CACHE_SECONDS
+        return min(seconds, int(match.group(1))) if match else seconds
 
     def _key(self, request):
         seconds = getattr(settings, "ANONYMOUS_CACHE_SECONDS", 0)
@@ -303,6 +324,11 @@ def _admin_path_pattern():
     return re.compile(rf"^/(?:(?:{languages})/)?admin/")
 
 
+def _sign_in_path_pattern():
+    languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+    return re.compile(rf"^/(?:(?:{languages})/)?admin/(?:login|logout|password_reset|2fa)/")
+
+
 def is_editor_request(request):
     """
     True for the admin and for logged-in staff (who see the CMS toolbar). Never touches the database
@@ -325,10 +351,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """
     django-csp's middleware with two policies.
 
-    Visitors get ``CONTENT_SECURITY_POLICY``: no inline scripts or styles at all (public pages are also
-    served from the CMS page cache, so per-request nonces could not work there). The admin and logged-in
-    staff get ``CONTENT_SECURITY_POLICY_EDITOR`` on top, which allows the inline scripts and styles of the
-    CMS toolbar, the structure editor and the rich-text editor, and may be framed by the site itself.
+    Visitors get ``CONTENT_SECURITY_POLICY``: no inline scripts or styles at all. So do the pages where
+    editors sign in (login, two-factor login, logout, password reset), which an attacker can reach without
+    an account. The rest of the admin and logged-in staff get ``CONTENT_SECURITY_POLICY_EDITOR`` on top,
+    which allows the inline scripts and styles of the CMS toolbar, the structure editor and the rich-text
+    editor (django CMS 5.1 writes them inline, without nonces), and may be framed by the site itself.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -350,7 +377,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def _is_editor(request):
         cached = getattr(request, "_iqportal_is_editor", None)
         if cached is None:
-            cached = is_editor_request(request)
+            cached = is_editor_request(request) and not _sign_in_path_pattern().match(request.path_info)
             request._iqportal_is_editor = cached
         return cached
 

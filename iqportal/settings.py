@@ -50,6 +50,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off (see .env.example).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "iqportal.views.csrf_failure"
 
 SITE_ID = 1
 
@@ -109,7 +110,7 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "iqportal.middleware.ToolbarMiddleware",  # django CMS's, skipping health check, sitemap and API
-    "cms.middleware.language.LanguageCookieMiddleware",
+    "iqportal.middleware.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -175,6 +176,7 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "iqportal.redis"  # one warning a minute while Redis is down: see LOGGING
 else:
     CACHES = {
         "default": {
@@ -285,6 +287,7 @@ WHITENOISE_MAX_AGE = 3600
 # credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")  # "http:" only for a local trial
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -293,6 +296,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "url_protocol": AWS_S3_URL_PROTOCOL,
             "location": os.environ.get("AWS_LOCATION", ""),
             "default_acl": None,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
@@ -365,7 +369,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", "1" if BEHIND_TLS_PROXY els
 # content shown to a logged-in editor is not blocked by CSP; visitors are fully covered.
 _MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
 if AWS_S3_CUSTOM_DOMAIN:
-    _MEDIA_SOURCES.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    _MEDIA_SOURCES.append(f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}")
 elif AWS_STORAGE_BUCKET_NAME and os.environ.get("AWS_S3_ENDPOINT_URL"):
     _MEDIA_SOURCES.append(os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/"))
 CONTENT_SECURITY_POLICY = {
@@ -400,9 +404,7 @@ PERMISSIONS_POLICY = {
         feature: []
         for feature in (
             "accelerometer",
-            "ambient-light-sensor",
             "autoplay",
-            "bluetooth",
             "browsing-topics",
             "camera",
             "display-capture",
@@ -463,7 +465,10 @@ if LOG_FORMAT not in {"json", "text"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "iqportal.logging.RequestIDFilter"}},
+    "filters": {
+        "request_id": {"()": "iqportal.logging.RequestIDFilter"},
+        "cache_outage": {"()": "iqportal.logging.CacheOutageFilter", "interval": 60},
+    },
     "formatters": {
         "json": {"()": "iqportal.logging.JSONFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -476,6 +481,7 @@ LOGGING = {
         # Django's own console handler would print every record twice.
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        "iqportal.redis": {"filters": ["cache_outage"]},
     },
 }
 

@@ -25,5 +25,10 @@ urlpatterns += i18n_patterns(
     path("", include("cms.urls")),
 )
 
+if settings.DEBUG:  # `make run`: uploads from MEDIA_ROOT (production: the proxy or the bucket, docs/deployment.md)
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
 handler404 = "iqportal.views.page_not_found"
 handler500 = "iqportal.views.server_error"

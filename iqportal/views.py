@@ -29,8 +29,7 @@ def healthz(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /de/admin/",
-        "Disallow: /en/admin/",
+        *(f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",
     ]
@@ -40,6 +39,13 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     body = loader.render_to_string("404.html", {"request_path": request.path}, request)
     return HttpResponse(body, status=404)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (e.g. an expired session): the site's own page, 403."""
+    response = render(request, "403_csrf.html", {"request_path": request.path}, status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 def server_error(request):

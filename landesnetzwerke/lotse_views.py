@@ -6,13 +6,16 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, TemplateView, View
 
 from landesnetzwerke import lotse, lotse_office, maps
 from landesnetzwerke.lotse_forms import PARAMETERS, LotseForm
 from landesnetzwerke.models import Beratungsstelle
 
+OFFICE_PAGE_MAX_AGE = 60  # seconds: "open now" must not lag behind the opening hours
 _LOTSE_BASE = re.compile(r"^(?P<base>.*?/)(?:stelle/\d+/(?:vcard/)?|suche\.json)?$")
 
 
@@ -107,9 +110,7 @@ class SearchJsonView(View):
     """The same search as JSON (same parameters); invalid parameters give 400 with the errors."""
 
     def get(self, request, *args, **kwargs):
-        form = bound_form(request)
-        if not form.is_bound:
-            form = LotseForm({})
+        form = LotseForm(request.GET)  # a malformed page is an error like any other here (400), not a 404
         result = run_search(form)
         if result is None or not form.is_valid():
             errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
@@ -129,6 +130,7 @@ class SearchJsonView(View):
                 },
                 radius_km=result.radius_km,
                 widened=result.widened,
+                nearest_anywhere=result.nearest_anywhere,
                 fixed_total=result.fixed_total,
                 mobile_total=result.mobile_total,
                 page=result.page.number,
@@ -156,7 +158,10 @@ class OfficeMixin:
         return Beratungsstelle.objects.published().for_office_page(today=lotse.berlin_now().date())
 
 
+@method_decorator(cache_control(max_age=OFFICE_PAGE_MAX_AGE), name="dispatch")
 class OfficeDetailView(OfficeMixin, DetailView):
+    """The office page. It says whether the office is open now, so caches keep it for a minute at most."""
+
     template_name = "landesnetzwerke/lotse/office_detail.html"
 
     def get_context_data(self, **kwargs):

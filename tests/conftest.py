@@ -25,13 +25,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clean_cms_state():
-    """Caches (pages, placeholders, menus) and the CMS's current user must not leak between tests."""
+    """Caches (pages, placeholders, menus), the CMS's current user and the active language must not leak between
+    tests."""
     from cms.utils.permissions import set_current_user
+    from django.conf import settings
+    from django.utils import translation
 
     for cache in caches.all():
         cache.clear()
+    # Every test starts in the site's default language: a request served by the test client leaves its
+    # language active in the thread, which would otherwise decide what reverse() gives in the next test.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     set_current_user(None)
+    translation.activate(settings.LANGUAGE_CODE)
     for cache in caches.all():
         cache.clear()
 

@@ -33,6 +33,7 @@ class LanguageLink:
     url: str
     is_current: bool
     is_default: bool
+    has_content: bool = True  # False: the page has no version in this language (it shows a fallback)
 
     @property
     def dir(self):
@@ -44,20 +45,21 @@ def native_name(code):
 
 
 def cms_page_paths(request):
-    """For a CMS page (not an apphook view): its path per language, fetched in one query; else None."""
+    """For a CMS page (not an apphook view): its path per language and the languages it has content in, fetched
+    in one query; else (None, None)."""
     toolbar = getattr(request, "toolbar", None)
     content = getattr(toolbar, "obj", None)
     if not isinstance(content, PageContent) or toolbar.edit_mode_active or toolbar.preview_mode_active:
-        return None
+        return None, None
     page = content.page
-    if page.is_home:
-        return {code: "" for code, _name in settings.LANGUAGES}
     own = {url.language: url.path for url in page.urls.all() if url.path is not None}
+    if page.is_home:
+        return {code: "" for code, _name in settings.LANGUAGES}, set(own)
     paths = {}
     for code, _name in settings.LANGUAGES:
         candidates = [code, *get_fallback_languages(code, site_id=page.site_id)]
         paths[code] = next((own[language] for language in candidates if language in own), None)
-    return paths
+    return paths, set(own)
 
 
 def cms_page_url(path, code):
@@ -84,7 +86,7 @@ def language_links(context):
     request = context.get("request")
     current = getattr(request, "LANGUAGE_CODE", None) or get_language()
     query = request.GET.urlencode() if request is not None else ""
-    paths = cms_page_paths(request) if request is not None else None
+    paths, own_languages = cms_page_paths(request) if request is not None else (None, None)
     links = []
     for code, _name in settings.LANGUAGES:
         if paths is not None and paths.get(code) is not None:
@@ -105,6 +107,7 @@ def language_links(context):
                 url=url,
                 is_current=code == current,
                 is_default=code == settings.LANGUAGE_CODE,
+                has_content=own_languages is None or code in own_languages,
             )
         )
     return links

@@ -110,13 +110,23 @@ def test_language_switcher_keeps_an_office_page(client):
     assert links["ar"].get("href") == office.replace("/de/", "/ar/", 1)
 
 
-def test_alternate_links_name_every_language(client):
-    doc = get_doc(client, "/de/programm/")
-    alternates = {link.get("hreflang"): link.get("href") for link in doc.xpath("//head/link[@rel='alternate']")}
-    assert set(alternates) == {*LANGUAGES, "x-default"}
+def alternates_of(client, path):
+    doc = get_doc(client, path)
+    return {link.get("hreflang"): link.get("href") for link in doc.xpath("//head/link[@rel='alternate']")}
+
+
+def test_alternate_links_name_every_language_the_page_is_written_in(client):
+    home = alternates_of(client, "/de/")
+    assert set(home) == {*LANGUAGES, "x-default"}  # home exists in all six languages
     for code in LANGUAGES:
-        assert alternates[code] == f"http://testserver/{code}/programm/"
-    assert alternates["x-default"] == f"http://testserver/{settings.LANGUAGE_CODE}/programm/"
+        assert home[code] == f"http://testserver/{code}/"
+    # The programme page is written in German and English; the other languages only show it as a fallback,
+    # which search engines must not be told is a translation.
+    programme = alternates_of(client, "/de/programm/")
+    assert set(programme) == {"de", "en", "x-default"}
+    assert programme["en"] == "http://testserver/en/programm/"
+    assert programme["x-default"] == f"http://testserver/{settings.LANGUAGE_CODE}/programm/"
+    assert set(alternates_of(client, "/ar/leichte-sprache/")) == {"de", "x-default"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

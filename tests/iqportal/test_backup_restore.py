@@ -68,7 +68,15 @@ def empty_database_like_the_test_database(tmp_path):
     return url, name
 
 
-def test_export_import_round_trip_into_an_empty_database(tmp_path):
+def test_export_import_round_trip_into_an_empty_database(tmp_path, django_user_model):
+    # An editor's change leaves history, which a restore must keep (it is the office's audit trail).
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    from landesnetzwerke.models import Beratungsstelle
+
+    editor = django_user_model.objects.create_user("restore-editor", password="a-long-editor-password-1")
+    office = Beratungsstelle.objects.order_by("pk").first()
+    LogEntry.objects.log_actions(editor.pk, [office], CHANGE, change_message="Telefon geändert")
     exported = tmp_path / "content.json"
     call_command("export_content", output=str(exported))
     models = Counter(obj["model"] for obj in json.loads(exported.read_text()))
@@ -82,6 +90,7 @@ def test_export_import_round_trip_into_an_empty_database(tmp_path):
         "landesnetzwerke.landesnetzwerk",
         "landesnetzwerke.beratungsstelle",
         "fachstellen.fachstelle",
+        "admin.logentry",
     ]:
         assert models[label] > 0, f"nothing of {label} exported"
 

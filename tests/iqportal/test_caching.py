@@ -192,3 +192,24 @@ def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
     assert middleware._key(rf.post("/de/")) is None
     assert middleware._key(rf.get("/de/?edit")) is None
     assert middleware._key(rf.get("/api/beratungsstellen.json", HTTP_IF_NONE_MATCH='"abc"')) is None
+
+
+def test_a_response_is_kept_no_longer_than_its_own_max_age(settings):
+    """Office pages say "open now": they must not be served from the cache for ten minutes."""
+    from django.http import HttpResponse
+    from django.utils.cache import patch_cache_control
+
+    from iqportal.middleware import AnonymousResponseCacheMiddleware
+
+    settings.ANONYMOUS_CACHE_SECONDS = 600
+    short = HttpResponse("<p>open now</p>")
+    patch_cache_control(short, max_age=60)
+    assert AnonymousResponseCacheMiddleware._lifetime(short) == 60
+    assert AnonymousResponseCacheMiddleware._lifetime(HttpResponse("<p>programme</p>")) == 600
+
+
+def test_office_pages_with_open_now_are_cached_for_a_minute_at_most(anonymous_cache):
+    office = _office()
+    response = anonymous_cache.get(f"/de/lotse/stelle/{office.pk}/")
+    assert response.status_code == 200
+    assert "max-age=60" in response["Cache-Control"]

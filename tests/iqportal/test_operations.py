@@ -89,12 +89,21 @@ def test_gunicorn_config_derives_workers_from_the_cpu_count():
         "print(json.dumps({k: c[k] for k in ['workers', 'timeout', 'graceful_timeout', 'bind', 'threads']}"
         " | {'cpus': multiprocessing.cpu_count()}))"
     )
-    env = production_env(WEB_CONCURRENCY=None, GUNICORN_BIND=None, PORT="8123")
-    result = subprocess.run([str(VENV_BIN / "python"), "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    config = json.loads(result.stdout)
+
+    def config_for(**overrides):
+        env = production_env(WEB_CONCURRENCY=None, GUNICORN_BIND=None, GUNICORN_THREADS=None, **overrides)
+        result = subprocess.run(
+            [str(VENV_BIN / "python"), "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        return json.loads(result.stdout)
+
+    config = config_for(PORT="8123", REDIS_URL="redis://127.0.0.1:6379/1")
     assert config["workers"] == min(config["cpus"] * 2 + 1, 12)
     assert config["timeout"] == 30 and config["graceful_timeout"] == 30
     assert config["bind"] == "0.0.0.0:8123"
+    # Without a shared cache, workers could not invalidate each other's caches: one worker, more threads.
+    alone = config_for(REDIS_URL=None)
+    assert (alone["workers"], alone["threads"]) == (1, 4)
 
 
 def test_gunicorn_config_is_valid_for_gunicorn():
@@ -175,3 +184,24 @@ def test_env_example_documents_every_variable():
         used |= set(re.findall(r"""env(?:_bool|_list|_int)?\(\s*["']([A-Z][A-Z0-9_]+)["']""", text))
         used |= set(re.findall(r"""os\.environ(?:\.get)?[\(\[]\s*["']([A-Z][A-Z0-9_]+)["']""", text))
     assert not sorted(used - documented), shlex.join(sorted(used - documented))
+
+
+def test_a_redis_outage_gives_one_warning_a_minute_not_an_error_per_request(caplog, settings):
+    """Redis down: pages work without the cache, and the log (and Sentry) is not flooded with tracebacks."""
+    from django_redis.cache import RedisCache
+
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOGGER = "iqportal.redis"
+    [outage_filter] = logging.getLogger("iqportal.redis").filters  # as configured in settings.LOGGING
+    outage_filter._next = 0.0
+    nothing_listens = "redis://127.0.0.1:9/0"  # the discard port: connections are refused
+    cache = RedisCache(nothing_listens, {"OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5}})
+
+    with caplog.at_level(logging.DEBUG, logger="iqportal.redis"):
+        values = [cache.get("some-key", "fallback") for _ in range(20)]
+
+    assert values == ["fallback"] * 20  # the site goes on without its cache
+    records = [record for record in caplog.records if record.name == "iqportal.redis"]
+    assert len(records) == 1
+    assert records[0].levelno == logging.WARNING and records[0].exc_info is None
+    assert "Cache unavailable" in records[0].getMessage()

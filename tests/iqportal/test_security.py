@@ -168,11 +168,39 @@ def test_editors_get_the_relaxed_policy_for_the_cms_toolbar(client):
 
 @pytest.mark.django_db
 def test_admin_pages_get_the_relaxed_policy_and_visitors_elsewhere_do_not(client):
-    login_page = client.get("/de/admin/login/")
-    assert "'unsafe-inline'" in csp_directives(login_page)["script-src"]
+    editor = User.objects.create_user("csp-admin", password=PASSWORD, is_staff=True)
+    client.force_login(editor)
+    assert "'unsafe-inline'" in csp_directives(client.get("/de/admin/"))["script-src"]
     # A logged-in user without staff rights is a visitor for CSP purposes.
     client.force_login(User.objects.create_user("not-staff", password=PASSWORD))
     assert "'unsafe-inline'" not in client.get("/de/")["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/de/admin/login/", "/en/admin/login/?next=/en/admin/"])
+def test_the_sign_in_page_gets_the_strict_policy_and_needs_no_inline_code(client, path):
+    """Anyone can reach the login page: it is protected like a public page."""
+    response = client.get(path)
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert directives["script-src"] == ["'self'"] and directives["style-src"] == ["'self'"]
+    assert response["X-Frame-Options"] == "DENY"
+    finder = _InlineCodeFinder()
+    finder.feed(response.content.decode())
+    assert not finder.problems
+
+
+@pytest.mark.django_db
+def test_the_two_factor_pages_get_the_strict_policy_and_need_no_inline_code(client, settings):
+    settings.OTP_REQUIRED_FOR_STAFF = True
+    editor = User.objects.create_user("csp-otp", password=PASSWORD, is_staff=True)
+    client.force_login(editor)
+    response = client.get("/de/admin/", follow=True)
+    assert "/admin/2fa/" in response.redirect_chain[-1][0]
+    assert csp_directives(response)["script-src"] == ["'self'"]
+    finder = _InlineCodeFinder()
+    finder.feed(response.content.decode())
+    assert not finder.problems
 
 
 # --- login throttling (django-axes) -----------------------------------------------------------------------
@@ -380,3 +408,22 @@ def test_request_body_limits(settings):
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
     assert settings.FILER_MAX_UPLOAD_SIZE <= 50 * 1024 * 1024
     assert "image/svg+xml" not in settings.FILER_MIME_TYPE_WHITELIST
+
+
+# --- friendly refusal pages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "heading"), [("de", "Das Formular konnte nicht gesendet werden"), ("en", "The form could not be sent")]
+)
+def test_a_form_without_a_valid_security_token_gets_the_sites_own_page(language, heading):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{language}/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f'<html lang="{language}"' in page
+    assert f"<h1>{heading}</h1>" in page
+    assert "CSRF" not in page  # no developer jargon for visitors

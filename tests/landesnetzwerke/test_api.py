@@ -100,6 +100,7 @@ def test_the_full_stack_keeps_the_caching_headers(client):
     response, _data = fetch(client)
     assert "max-age=300" in response["Cache-Control"] and "public" in response["Cache-Control"]
     assert "no-store" not in response["Cache-Control"] and "private" not in response["Cache-Control"]
+    assert not response.cookies  # a publicly cached answer sets no cookie (no language cookie either)
 
 
 def test_conditional_requests_get_304(client):
