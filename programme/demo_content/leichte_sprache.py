@@ -29,7 +29,9 @@ SECTIONS = [
             "IQ ist ein Programm in Deutschland. IQ ist die Abkürzung für: Integration durch Qualifizierung.",
             "Integration bedeutet hier: Sie finden in Deutschland eine gute Arbeit. Und Sie gehören dazu.",
             "Qualifizierung bedeutet: Sie lernen etwas Neues für Ihren Beruf. Zum Beispiel in einem Kurs.",
-            "Die Regierung von Deutschland bezahlt das Programm. Die Europäische Union bezahlt auch mit.",
+            "Die Regierung von Deutschland bezahlt das Programm. "
+            "Die Europäische Union bezahlt auch mit. "
+            "Die Europäische Union ist eine Gruppe von vielen Ländern in Europa.",
         ],
     },
     {
@@ -44,7 +46,7 @@ SECTIONS = [
             "Es ist egal: "
             "Aus welchem Land Sie kommen. "
             "Welchen Pass Sie haben. "
-            "Welche Papiere Sie für Ihren Aufenthalt haben.",
+            "Welche Papiere Sie für das Leben in Deutschland haben.",
         ],
     },
     {
@@ -53,13 +55,18 @@ SECTIONS = [
             "IQ hilft Ihnen bei der Anerkennung. "
             "Anerkennung bedeutet: "
             "Ein Amt in Deutschland prüft Ihr Zeugnis aus dem anderen Land. "
+            "Ein Amt ist ein Büro vom Staat. "
+            "Ein Zeugnis ist ein Papier von Ihrer Schule, Ausbildung oder Universität. "
             "Das Amt sagt dann: "
             "Ihr Beruf zählt auch in Deutschland.",
             "Manchmal fehlt noch etwas für die Anerkennung. Dann hilft IQ Ihnen: Sie finden einen passenden Kurs.",
             "IQ hilft auch bei Fragen zur Arbeit. "
             "Zum Beispiel: "
             "Sie bekommen zu wenig Geld für Ihre Arbeit. "
-            "Oder Sie haben Fragen zu Ihrem Arbeits-Vertrag.",
+            "Oder Sie haben Fragen zu Ihrem Arbeits-Vertrag. "
+            "Im Arbeits-Vertrag steht zum Beispiel: "
+            "So viel Geld bekommen Sie. "
+            "So lange arbeiten Sie.",
         ],
     },
     {
@@ -115,12 +122,52 @@ SECTIONS = [
     {
         "heading": "Das bringen Sie zur Beratung mit",
         "paragraphs": [
-            "Bringen Sie Ihre Zeugnisse mit. "
-            "Zeugnisse sind Papiere von Ihrer Schule, von Ihrer Ausbildung oder von Ihrer Universität.",
+            "Bringen Sie Ihre Zeugnisse mit.",
             "Bringen Sie auch Papiere von Ihren Arbeits-Stellen mit. "
             "Das zeigt: "
             "So lange haben Sie schon in Ihrem Beruf gearbeitet.",
             "Sie haben nicht alle Papiere? Kommen Sie trotzdem zur Beratung. Die Fach-Person hilft Ihnen weiter.",
+        ],
+    },
+    {
+        "heading": "So finden Sie sich auf dieser Internet-Seite zurecht",
+        "paragraphs": [
+            "Ganz oben steht der Name: Integration durch Qualifizierung. "
+            "Klicken Sie auf den Namen. "
+            "Dann kommen Sie zur Start-Seite.",
+            "Oben rechts steht: Leichte Sprache. Dort kommen Sie immer zu dieser Seite.",
+            "Daneben ist ein Knopf mit dem Namen von einer Sprache. "
+            "Zum Beispiel: Deutsch. "
+            "Dort können Sie eine andere Sprache wählen. "
+            "Zum Beispiel Englisch oder Arabisch.",
+            "Darunter ist das Menü. "
+            "Das Menü ist eine Liste mit allen Themen. "
+            "Klicken Sie auf ein Thema. "
+            "Dann kommen Sie zu der Seite über das Thema.",
+            "Ganz unten auf jeder Seite stehen wichtige Hinweise. "
+            "Zum Beispiel: "
+            "Wer macht diese Internet-Seite? "
+            "Was passiert mit Ihren Daten?",
+        ],
+    },
+    {
+        "heading": "Barriere-Freiheit",
+        "paragraphs": [
+            "Barriere-Freiheit bedeutet: Alle Menschen können diese Internet-Seite gut benutzen. "
+            "Auch Menschen mit Behinderung.",
+            "Zum Beispiel: "
+            "Sie können die Schrift größer machen. "
+            "Ein Programm kann Ihnen die Texte vorlesen. "
+            "Sie können die Seite auch nur mit der Tastatur benutzen.",
+            "Noch ist nicht alles barriere-frei. "
+            "Zum Beispiel: "
+            "Es gibt noch keine Filme in Gebärden-Sprache. "
+            "Gebärden-Sprache ist eine Sprache mit den Händen.",
+            "Auf der Seite „Barrierefreiheit“ steht das genau. Die Seite ist in schwerer Sprache.",
+            "Etwas auf der Internet-Seite ist schwer für Sie? "
+            "Dann schreiben Sie uns bitte eine E-Mail. "
+            "Die Adresse ist: barrierefreiheit@example.org. "
+            "Das ist eine Beispiel-Adresse.",
         ],
     },
 ]
@@ -152,6 +199,7 @@ def html():
 
 LINKS = [
     ("/de/lotse/", "Hier kommen Sie zur Seite „Beratung finden“."),
+    ("/de/barrierefreiheit/", "Hier kommen Sie zur Seite „Barrierefreiheit“."),
     ("/de/", "Hier kommen Sie zur Start-Seite in Alltags-Sprache."),
 ]
 

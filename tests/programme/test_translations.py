@@ -176,6 +176,11 @@ def test_leichte_sprache_page(client):
     assert headings == [section["heading"] for section in leichte_sprache.SECTIONS]
     assert any(line.startswith("Schritt 1:") for line in text_of(tree, "//main//p"))
     assert "/de/lotse/" in tree.xpath("//main//a/@href")
+    # BITV 2.0 § 4: the easy-read page also explains how to find one's way and the accessibility statement.
+    assert "So finden Sie sich auf dieser Internet-Seite zurecht" in headings and "Barriere-Freiheit" in headings
+    assert "/de/barrierefreiheit/" in tree.xpath("//main//a/@href")
+    sentences = [s for sec in leichte_sprache.SECTIONS for p in sec["paragraphs"] for s in leichte_sprache.sentences(p)]
+    assert max(len(sentence.split()) for sentence in sentences) <= 15  # short sentences, one idea each
     assert "/de/leichte-sprache/" not in tree.xpath("//nav[contains(@class, 'main-nav')]//a/@href")
     assert not Page.objects.get(reverse_id="leichte-sprache").get_admin_content("en")
 
