@@ -6,15 +6,22 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: install run migrate demo test test-browser lint format messages check-messages clean bench
+.PHONY: install install-dev run migrate demo test test-browser lint format messages check-messages clean bench
 
-$(BIN)/activate: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+# The site's requirements (what `make run` and the Docker image need), and on top the tools for tests and lint.
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
-	touch $(BIN)/activate
+	touch $@
 
-install: $(BIN)/activate
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -25,14 +32,14 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -40,7 +47,7 @@ messages: install
 	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='artifacts/*' --ignore='bench/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
-test-browser: install
+test-browser: install-dev
 	$(BIN)/python -m pytest -m browser
 
 check-messages:

@@ -223,7 +223,7 @@ def _require_chromium():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        pytest.skip("The playwright package is missing (pip install -r requirements.txt).")
+        pytest.skip("The playwright package is missing (pip install -r requirements-dev.txt).")
 
 
 @pytest.fixture(scope="session")

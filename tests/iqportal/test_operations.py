@@ -37,6 +37,17 @@ def test_dockerfile_follows_the_house_rules():
         assert entry in ignored
 
 
+def test_the_image_installs_no_test_tools():
+    """requirements.txt is what the image installs: the site's packages only, no browser driver or test tools."""
+    site = {
+        line.split("==")[0].lower() for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line
+    }
+    assert {"django", "django-cms", "gunicorn", "psycopg2-binary", "whitenoise"} <= site
+    assert not site & {"pytest", "pytest-django", "playwright", "axe-playwright-python", "hypothesis", "ruff"}
+    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    assert "-r requirements.txt" in dev and any(line.startswith("pytest==") for line in dev)
+
+
 def test_the_images_command_serves_the_site_with_production_settings(site_database_url, static_root, tmp_path):
     command = dockerfile_instruction("CMD")
     assert command[:2] == ["gunicorn", "iqportal.wsgi"] and "gunicorn.conf.py" in command
