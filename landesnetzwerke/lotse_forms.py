@@ -103,6 +103,10 @@ class LotseSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+def _radius_choices():
+    return [(km, _("up to %(km)s km") % {"km": km}) for km in lotse.RADIUS_CHOICES]
+
+
 def _topic_choices():
     topics = Thema.objects.prefetch_related("translations")
     return [(topic.slug, topic.safe_translation_getter("name", any_language=True) or topic.slug) for topic in topics]
@@ -124,7 +128,7 @@ class LotseForm(forms.Form):
     umkreis = forms.TypedChoiceField(
         widget=LotseSelect,
         label=_("Distance"),
-        choices=[(km, _("up to %(km)s km") % {"km": km}) for km in lotse.RADIUS_CHOICES],
+        choices=[(km, km) for km in lotse.RADIUS_CHOICES],  # labelled in __init__, in the visitor's language
         coerce=int,
         required=False,
         initial=lotse.DEFAULT_RADIUS_KM,
@@ -201,6 +205,7 @@ class LotseForm(forms.Form):
             self.data = self.data.copy()
             self.data.pop("lat", None)
             self.data.pop("lon", None)
+        self.fields["umkreis"].choices = _radius_choices()
         self.fields["thema"].choices = [("", _("All topics")), *_topic_choices()]
         self.fields["sprache"].choices = [("", _("All languages")), *_language_choices()]
 

@@ -155,3 +155,15 @@ def test_malformed_page_numbers_in_the_json_search_are_400_with_the_errors(clien
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "page" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "up to 50 km"), ("de", "bis 50 km"), ("tr", "en fazla 50 km")])
+def test_the_distance_choices_are_in_the_visitors_language(client, language, label):
+    from lxml import html
+
+    response = client.get(f"/{language}/lotse/?q=10115")
+    doc = html.fromstring(response.content.decode())
+    selected = doc.xpath("//select[@name='umkreis']/option[@selected]/text()")
+    assert len(selected) == 1 and label in selected[0]
+    if language == "en":
+        assert "bis" not in " ".join(doc.xpath("//select[@name='umkreis']/option/text()"))
