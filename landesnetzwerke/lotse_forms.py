@@ -4,13 +4,15 @@ import math
 import re
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from iqportal.cache import directory_cache_key
 from landesnetzwerke import lotse
 from landesnetzwerke.models import Bundesland, Sprache, Thema
 
@@ -107,14 +109,30 @@ def _radius_choices():
     return [(km, _("up to %(km)s km") % {"km": km}) for km in lotse.RADIUS_CHOICES]
 
 
+def _cached_per_language(name, build):
+    """Choices built from the directory, kept in the cache per language until the directory changes."""
+    key = directory_cache_key("lotse-choices", name, get_language())
+    choices = cache.get(key)
+    if choices is None:
+        choices = build()
+        cache.set(key, choices, timeout=3600)
+    return choices
+
+
 def _topic_choices():
-    topics = Thema.objects.prefetch_related("translations")
-    return [(topic.slug, topic.safe_translation_getter("name", any_language=True) or topic.slug) for topic in topics]
+    def build():
+        topics = Thema.objects.prefetch_related("translations")
+        return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
+
+    return _cached_per_language("topics", build)
 
 
 def _language_choices():
-    languages = [(language.code, language.name) for language in Sprache.objects.all()]
-    return sorted(languages, key=lambda item: item[1].casefold())
+    def build():
+        languages = [(language.code, language.name) for language in Sprache.objects.all()]
+        return sorted(languages, key=lambda item: item[1].casefold())
+
+    return _cached_per_language("languages", build)
 
 
 class LotseForm(forms.Form):

@@ -167,3 +167,23 @@ def test_the_distance_choices_are_in_the_visitors_language(client, language, lab
     assert len(selected) == 1 and label in selected[0]
     if language == "en":
         assert "bis" not in " ".join(doc.xpath("//select[@name='umkreis']/option/text()"))
+
+
+def test_the_topic_choices_follow_an_editors_rename(client):
+    """The filter choices are cached per language until the directory changes."""
+    from lxml import html
+
+    from landesnetzwerke.models import Thema
+
+    def topic_labels():
+        doc = html.fromstring(client.get("/en/lotse/?q=10115").content.decode())
+        return doc.xpath("//select[@name='thema']/option/text()")
+
+    before = topic_labels()
+    topic = Thema.objects.get(slug="anerkennung")
+    topic.set_current_language("en")
+    topic.name = "Recognition of qualifications (renamed)"
+    topic.save()
+    after = topic_labels()
+    assert "Recognition of qualifications (renamed)" not in before
+    assert "Recognition of qualifications (renamed)" in after
