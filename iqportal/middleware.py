@@ -248,18 +248,21 @@ class AnonymousResponseCacheMiddleware:
             return None
         if self.bypass_parameters.intersection(name for name, _values in parameters):
             return None
+        from cms.cache import _get_cache_version
         from django.core.cache import cache
 
-        from iqportal.cache import DIRECTORY_VERSION_KEY
+        from iqportal.cache import DIRECTORY_VERSION_KEY, directory_version
 
         versions = cache.get_many([CMS_PAGE_CACHE_VERSION_KEY, DIRECTORY_VERSION_KEY])
+        # After a cache flush both versions are missing; set them now (as rendering would), or the response
+        # would be stored under a key that the next request, made after rendering set them, never asks for.
         raw = json.dumps(
             [
                 request.get_host(),
                 path,
                 parameters,
-                versions.get(CMS_PAGE_CACHE_VERSION_KEY),
-                versions.get(DIRECTORY_VERSION_KEY),
+                versions.get(CMS_PAGE_CACHE_VERSION_KEY) or _get_cache_version(),
+                versions.get(DIRECTORY_VERSION_KEY) or directory_version(),
             ]
         )
         return self.key_prefix + hashlib.sha256(raw.encode()).hexdigest()
