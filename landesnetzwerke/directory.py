@@ -1,29 +1,20 @@
 """
 Services of the directory (Landesnetzwerke and their counselling offices) used by the admin, the import and
-the demo data: optimistic locking, the PLZ plausibility check, and the text format of opening hours and
-consultation days in import/export files.
+the demo data: the PLZ plausibility check, and the text format of opening hours and consultation days in
+import/export files. (Optimistic locking is iqportal.locking's.)
 """
 
 import datetime
-import math
 import re
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
 from landesnetzwerke.models import Oeffnungszeit, Sprechtag
+from landesnetzwerke.models.gazetteer import haversine_km as distance_km
 
 # An office whose coordinates lie farther than this from its postcode's centre gets a warning in the admin.
 PLZ_DISTANCE_WARNING_KM = 25
-
-
-def distance_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in kilometres (haversine, mean earth radius)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @lru_cache(maxsize=1)
