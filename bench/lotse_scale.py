@@ -248,7 +248,7 @@ def measure(repeat):
     from django.urls import reverse
     from django.utils import translation
 
-    from landesnetzwerke import lotse
+    from landesnetzwerke.lotse import search as lotse
 
     client = Client()
     with translation.override("de"):

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "iqportal",
     "programme",
     "landesnetzwerke",
+    "landesnetzwerke.lotse",
     "fachstellen",
 ]
 

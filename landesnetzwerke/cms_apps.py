@@ -10,12 +10,3 @@ class LandesnetzwerkeApphook(CMSApp):
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["landesnetzwerke.urls"]
-
-
-@apphook_pool.register
-class LotseApphook(CMSApp):
-    name = _("Lotse (counselling locator and office pages)")
-    app_name = "lotse"
-
-    def get_urls(self, page=None, language=None, **kwargs):
-        return ["landesnetzwerke.lotse_urls"]

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
+from landesnetzwerke.geo import haversine_km as distance_km
 from landesnetzwerke.models import Oeffnungszeit, Sprechtag
-from landesnetzwerke.models.gazetteer import haversine_km as distance_km
 
 # An office whose coordinates lie farther than this from its postcode's centre gets a warning in the admin.
 PLZ_DISTANCE_WARNING_KM = 25

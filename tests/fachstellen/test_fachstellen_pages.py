@@ -1,6 +1,5 @@
 """The Fachstellen pages (apphook list and detail) in German and English."""
 
-import lxml.html
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from fachstellen.models import Fachstelle
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def page(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     assert len(tree.xpath("//h1")) == 1
     return tree
 

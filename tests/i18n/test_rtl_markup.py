@@ -7,7 +7,6 @@ and dir; lists use the visitor's list separator (Arabic and Persian "،").
 
 import datetime
 
-import lxml.html
 import pytest
 from django.template import Context, Template
 from django.utils import translation
@@ -15,21 +14,12 @@ from django.utils import translation
 from fachstellen.models import Fachstelle
 from iqportal.templatetags.bidi_tags import list_separator_for
 from landesnetzwerke.models import Landesnetzwerk, Sprache, Thema
-from tests.landesnetzwerke.lotse_factories import make_office, make_sprechtag
+from tests.factories import make_office, make_sprechtag
+from tests.html import get_tree, squeeze
 
 pytestmark = pytest.mark.django_db
 
 ARABIC_COMMA = "، "
-
-
-def get_tree(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, f"{url}: HTTP {response.status_code}"
-    return lxml.html.fromstring(response.content.decode())
-
-
-def squeeze(element):
-    return " ".join(element.text_content().split())
 
 
 def outside_bdi(element):

@@ -6,19 +6,8 @@ from django.urls import reverse
 
 from fachstellen.models import Fachstelle
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
-from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
-    change_url,
-    client_for,
-    fixture_central_client,
-    fixture_central_editor,
-    fixture_ni_client,
-    fixture_ni_editor,
-    fixture_ni_network,
-    fixture_ni_office,
-    form_values,
-    make_editor,
-    text_content,
-)
+from tests.factories import change_url, client_for, make_editor
+from tests.html import form_values, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +29,7 @@ def test_saving_over_a_newer_change_is_refused(ni_client, central_client, ni_off
     form_a["email"] = ["anders@example.org"]
     response = ni_client.post(change_url(ni_office), form_a)
     assert response.status_code == 200
-    page = text_content(response)
+    page = page_text(response)
     assert (
         "Eine andere Redakteurin oder ein anderer Redakteur hat diese Beratungsstelle geändert, "
         "nachdem Sie sie geöffnet haben" in page
@@ -62,7 +51,7 @@ def test_saving_after_reopening_works_and_bumps_the_version(ni_client, ni_office
     entry = LogEntry.objects.filter(object_id=str(ni_office.pk)).latest("action_time")
     assert entry.action_flag == CHANGE and entry.user.username == "redaktion-ni"
     history = ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_history", args=[ni_office.pk]))
-    assert "redaktion-ni" in text_content(history)
+    assert "redaktion-ni" in page_text(history)
 
 
 def test_coordinates_far_from_the_postcode_give_a_warning_but_are_saved(ni_client, ni_office):
@@ -70,7 +59,7 @@ def test_coordinates_far_from_the_postcode_give_a_warning_but_are_saved(ni_clien
     data["latitude"], data["longitude"] = ["48.137"], ["11.575"]  # Munich, with a Lower Saxony PLZ
     response = ni_client.post(change_url(ni_office), data, follow=True)
     assert response.status_code == 200
-    page = text_content(response)
+    page = page_text(response)
     assert f"km vom Mittelpunkt des Postleitzahlgebiets {ni_office.plz} entfernt" in page
     ni_office.refresh_from_db()
     assert ni_office.latitude == pytest.approx(48.137)
@@ -80,7 +69,7 @@ def test_plausible_coordinates_give_no_warning(ni_client, ni_office):
     data = form_values(ni_client.get(change_url(ni_office)), FORM)
     response = ni_client.post(change_url(ni_office), data, follow=True)
     assert response.status_code == 200
-    assert "km vom Mittelpunkt des Postleitzahlgebiets" not in text_content(response)
+    assert "km vom Mittelpunkt des Postleitzahlgebiets" not in page_text(response)
 
 
 def test_invalid_values_are_form_errors_not_server_errors(ni_client, ni_office):
@@ -94,10 +83,10 @@ def test_invalid_values_are_form_errors_not_server_errors(ni_client, ni_office):
 
 def test_sample_data_is_marked_in_the_admin(ni_client, ni_office):
     response = ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_changelist"))
-    page = text_content(response)
+    page = page_text(response)
     assert "Beispieldaten" in page  # the list column
     assert "Beratungsstellen, die als Beispieldaten markiert sind, haben erfundene Adressen und Kontaktdaten" in page
-    form_page = text_content(ni_client.get(change_url(ni_office)))
+    form_page = page_text(ni_client.get(change_url(ni_office)))
     assert (
         "Beispieldaten: Adresse, Telefonnummer, E-Mail-Adresse und Öffnungszeiten dieser Beratungsstelle sind "
         "zu Demonstrationszwecken erfunden" in form_page
@@ -167,7 +156,7 @@ def test_networks_and_fachstellen_are_protected_against_lost_updates(
     response = central_client.post(url, form_a)
 
     assert response.status_code == 200
-    assert "Ihre Änderungen wurden nicht gespeichert" in text_content(response)
+    assert "Ihre Änderungen wurden nicht gespeichert" in page_text(response)
     record.refresh_from_db()
     assert getattr(record, field) == "+49 30 1111 222"
 
@@ -177,7 +166,7 @@ def test_an_office_cannot_be_moved_into_another_networks_land(ni_client, ni_offi
     data["bundesland"] = ["BY"]
     response = ni_client.post(change_url(ni_office), data)
     assert response.status_code == 200
-    assert "Wählen Sie das Netzwerk des Bundeslands der Beratungsstelle" in text_content(response)
+    assert "Wählen Sie das Netzwerk des Bundeslands der Beratungsstelle" in page_text(response)
     ni_office.refresh_from_db()
     assert ni_office.bundesland == "NI"
 
@@ -189,6 +178,6 @@ def test_the_history_shows_old_and_new_values(ni_client, ni_office):
     data["published"] = []  # unticked
     assert ni_client.post(change_url(ni_office), data).status_code == 302
 
-    history = text_content(ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_history", args=[ni_office.pk])))
+    history = page_text(ni_client.get(reverse("admin:landesnetzwerke_beratungsstelle_history", args=[ni_office.pk])))
     assert f"Telefon: „{old_phone}“ → „+49 511 7654 321“" in history
     assert "Veröffentlicht: „ja“ → „nein“" in history

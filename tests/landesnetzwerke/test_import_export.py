@@ -17,15 +17,7 @@ from landesnetzwerke.directory import format_opening_hours, parse_opening_hours,
 from landesnetzwerke.import_storage import ImportPreviewStorage
 from landesnetzwerke.models import Beratungsstelle
 from landesnetzwerke.resources import BeratungsstelleResource
-from tests.landesnetzwerke.test_admin_fixtures import (  # noqa: F401 (fixtures are found by name)
-    fixture_central_client,
-    fixture_central_editor,
-    fixture_ni_client,
-    fixture_ni_editor,
-    fixture_ni_network,
-    fixture_ni_office,
-    text_content,
-)
+from tests.html import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +56,7 @@ def preview(client, upload, format_index="0"):
 
 def confirm(client, preview_response):
     form = preview_response.context["confirm_form"]
-    assert form is not None, text_content(preview_response)[:2000]
+    assert form is not None, page_text(preview_response)[:2000]
     data = {name: form[name].value() for name in form.fields}
     return client.post(reverse(PROCESS), data, follow=True)
 
@@ -137,7 +129,7 @@ def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_offi
         {"format": "0", "resource": "0", "import_file_name": storage.name, "original_file_name": "x.csv"},
         follow=True,
     )
-    assert "Es wurde nichts importiert: Zeile 2 enthält Fehler" in text_content(response)
+    assert "Es wurde nichts importiert: Zeile 2 enthält Fehler" in page_text(response)
     assert Beratungsstelle.objects.count() == count
     assert not Beratungsstelle.objects.filter(source_id="ok-1").exists()
 
@@ -154,7 +146,7 @@ def test_confirming_the_same_import_twice_imports_it_once(ni_client, ni_office):
 
     assert first.status_code == second.status_code == 200
     assert Beratungsstelle.objects.filter(source_id="einmal-1").count() == 1
-    assert "Dieser Import wurde bereits bestätigt" in text_content(second)
+    assert "Dieser Import wurde bereits bestätigt" in page_text(second)
 
 
 @pytest.mark.parametrize(
@@ -182,7 +174,7 @@ def test_preview_with_a_broken_row_also_shows_what_the_other_rows_would_change(n
         new_office_row(template, source_id="kaputt-2", latitude="abc"),
     ]
     response = preview(ni_client, as_csv(rows))
-    text = text_content(response)
+    text = page_text(response)
     assert "„abc“ ist keine Zahl" in text  # the broken row, explained in the editor's language
     assert "Die übrigen Zeilen" in text and "Aktualisieren" in text  # the other row's change is shown too
     other_rows = response.content.decode().split("Die übrigen Zeilen")[1]
@@ -214,7 +206,7 @@ def test_row_errors_explain_the_problem(central_client, ni_office, column, value
     assert invalid.number == 1
     assert column in invalid.field_specific_errors
     if message:
-        assert message in text_content(response)
+        assert message in page_text(response)
 
 
 def test_a_row_exported_before_another_change_is_refused(central_client, ni_office):
@@ -223,7 +215,7 @@ def test_a_row_exported_before_another_change_is_refused(central_client, ni_offi
     ni_office.save()  # someone changes the office after the export
     response = preview(central_client, as_csv([{**row, "email": "neu@example.org"}]))
     assert [row.number for row in response.context["result"].invalid_rows] == [1]
-    assert "Diese Beratungsstelle wurde nach dem Export geändert" in text_content(response)
+    assert "Diese Beratungsstelle wurde nach dem Export geändert" in page_text(response)
 
 
 @pytest.mark.parametrize(

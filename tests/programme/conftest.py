@@ -1,21 +1,6 @@
-import lxml.html
 import pytest
-from cms.models import PageContent
 
-EDITOR_PASSWORD = "a-long-editor-password-1"
-
-
-def parse(response):
-    """The response's HTML as an lxml tree."""
-    return lxml.html.fromstring(response.content.decode())
-
-
-def text_of(tree, xpath):
-    return [" ".join(element.text_content().split()) for element in tree.xpath(xpath)]
-
-
-def published_content(reverse_id, language):
-    return PageContent.objects.get(page__reverse_id=reverse_id, language=language)
+from tests.factories import EDITOR_PASSWORD
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from djangocms_versioning import constants
 from djangocms_versioning.models import Version
 
 from programme.models import EmployerStep, Figure
-from tests.programme.conftest import parse, published_content, text_of
+from tests.factories import published_content
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 

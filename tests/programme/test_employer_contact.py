@@ -4,7 +4,7 @@ import pytest
 from lxml import html
 
 from landesnetzwerke.models import Beratungsstelle, Postleitzahl
-from tests.landesnetzwerke.lotse_factories import haversine
+from tests.factories import haversine
 
 pytestmark = pytest.mark.django_db
 

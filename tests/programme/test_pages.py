@@ -9,7 +9,8 @@ from djangocms_versioning.models import Version
 from programme.demo_content import page_texts
 from programme.demo_content.structure import PAGE_TREE
 from programme.page_builder import content_languages
-from tests.programme.conftest import parse, published_content, text_of
+from tests.factories import published_content
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from djangocms_versioning.models import Version
 
 from programme.models import EmployerStep, FaqItem, Figure
-from tests.programme.conftest import parse, published_content, text_of
+from tests.factories import published_content
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 

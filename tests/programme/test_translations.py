@@ -16,7 +16,7 @@ from djangocms_versioning.models import Version
 from programme.demo_content import leichte_sprache, page_texts
 from programme.demo_content.links import HOTLINE
 from programme.demo_content.structure import PAGE_TREE
-from tests.programme.conftest import parse, text_of
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 

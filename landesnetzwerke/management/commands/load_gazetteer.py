@@ -25,9 +25,10 @@ from django.core.management import BaseCommand
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from landesnetzwerke.geo import haversine_km
 from landesnetzwerke.models import GazetteerVersion, Ort, Ortsname, Postleitzahl
-from landesnetzwerke.models.gazetteer import haversine_km, koelner_phonetik, normalize_name
 from landesnetzwerke.models.offices import GEONAMES_ADMIN1
+from landesnetzwerke.names import koelner_phonetik, normalize_name
 
 # Raise when the loader's output changes, so that existing databases load again (3: each postcode's place is
 # the main place of its area, see _postcode_place).

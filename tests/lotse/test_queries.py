@@ -10,12 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Sprechtag, Thema
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    make_office,
-    results,
-    search_url,
-)
+from tests.factories import make_office
+from tests.lotse.helpers import results, search_url
 
 pytestmark = pytest.mark.django_db
 EXTRA_OFFICES = 5000

@@ -3,9 +3,9 @@
 from django import template
 from django.http import QueryDict
 
-from landesnetzwerke.lotse_forms import PARAMETERS
-from landesnetzwerke.lotse_office import tel_href
-from landesnetzwerke.lotse_views import lotse_path, url_of
+from landesnetzwerke.lotse.forms import PARAMETERS
+from landesnetzwerke.lotse.office import tel_href
+from landesnetzwerke.lotse.views import lotse_path, url_of
 
 register = template.Library()
 

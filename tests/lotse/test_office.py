@@ -8,16 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from landesnetzwerke import lotse, lotse_office
-from landesnetzwerke.lotse import BERLIN
-from landesnetzwerke.lotse_views import lotse_path
+from landesnetzwerke.lotse import office as lotse_office
+from landesnetzwerke.lotse import search as lotse
+from landesnetzwerke.lotse.search import BERLIN
+from landesnetzwerke.lotse.views import lotse_path
 from landesnetzwerke.models import Oeffnungszeit, Sprache, Thema
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    html_tree,
-    make_office,
-    make_sprechtag,
-)
+from tests.factories import make_office, make_sprechtag
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +51,7 @@ def office():
 def test_office_page_shows_what_a_visitor_needs(client, office):
     response = client.get(office.get_absolute_url())
     assert response.status_code == 200
-    tree = html_tree(response)
+    tree = parse(response)
     text = tree.text_content()
     assert tree.xpath("//h1")[0].text_content() == "Teststelle <Mitte> & Co"
     assert "&lt;Mitte&gt; &amp; Co" in response.content.decode()
@@ -79,12 +76,12 @@ def test_office_page_shows_what_a_visitor_needs(client, office):
 def test_office_page_in_english(client, office):
     response = client.get(office.get_absolute_url().replace("/de/", "/en/", 1))
     assert response.status_code == 200
-    assert html_tree(response).xpath("//html/@lang") == ["en"]
+    assert parse(response).xpath("//html/@lang") == ["en"]
 
 
 def test_json_ld_is_valid_and_cannot_break_out_of_its_script(client, office):
     response = client.get(office.get_absolute_url())
-    scripts = html_tree(response).xpath('//script[@type="application/ld+json"]')
+    scripts = parse(response).xpath('//script[@type="application/ld+json"]')
     assert len(scripts) == 1
     raw = scripts[0].text
     assert "</" not in raw and "<Mitte>" not in raw
@@ -106,7 +103,7 @@ def test_sample_offices_are_not_offered_to_search_engines(client, office):
     """Invented addresses and contacts: a notice for visitors, noindex and no schema.org business for robots."""
     office.is_sample = True
     office.save()
-    tree = html_tree(client.get(office.get_absolute_url()))
+    tree = parse(client.get(office.get_absolute_url()))
     assert tree.xpath('//*[contains(@class, "sample-notice")]')
     assert tree.xpath('//head/meta[@name="robots"]/@content') == ["noindex"]
     assert not tree.xpath('//script[@type="application/ld+json"]')
@@ -114,7 +111,7 @@ def test_sample_offices_are_not_offered_to_search_engines(client, office):
 
 
 def test_real_offices_may_be_indexed(client, office):
-    tree = html_tree(client.get(office.get_absolute_url()))
+    tree = parse(client.get(office.get_absolute_url()))
     assert not tree.xpath('//meta[@name="robots"]')
 
 
@@ -210,7 +207,7 @@ def test_office_page_says_next_monday_after_mondays_hours(client, office, monkey
     Oeffnungszeit.objects.create(beratungsstelle=office, weekday=0, opens=datetime.time(9), closes=datetime.time(13))
     monkeypatch.setattr(lotse, "berlin_now", lambda: at(0, 14).astimezone(BERLIN))
     response = client.get(office.get_absolute_url().replace("/de/", "/en/", 1))
-    status = " ".join(html_tree(response).xpath('//*[contains(@class, "lotse-open-status")]')[0].text_content().split())
+    status = " ".join(parse(response).xpath('//*[contains(@class, "lotse-open-status")]')[0].text_content().split())
     assert "Closed now" in status
     assert "opens next Monday (March 9, 2026) at" in status
     assert "opens Monday at" not in status
@@ -222,7 +219,7 @@ def test_office_page_says_whether_it_is_open(client, office):
     Oeffnungszeit.objects.create(
         beratungsstelle=office, weekday=now.weekday(), opens=datetime.time(0, 0), closes=datetime.time(23, 59, 59)
     )
-    status = html_tree(client.get(office.get_absolute_url())).xpath('//*[contains(@class, "lotse-open-status")]')
+    status = parse(client.get(office.get_absolute_url())).xpath('//*[contains(@class, "lotse-open-status")]')
     assert "is-open" in status[0].get("class") or now.time() >= datetime.time(23, 59, 59)
 
 
@@ -235,10 +232,10 @@ def test_mobile_office_page_shows_area_and_future_days(client):
     future = make_sprechtag(mobile, today + datetime.timedelta(days=2), place="Übermorgen-Halle")
     response = client.get(mobile.get_absolute_url())
     assert response.status_code == 200
-    text = html_tree(response).text_content()
+    text = parse(response).text_content()
     assert "35" in text and "27, 28" in text
     assert future.place in text and past.place not in text
-    data = json.loads(html_tree(response).xpath('//script[@type="application/ld+json"]')[0].text)
+    data = json.loads(parse(response).xpath('//script[@type="application/ld+json"]')[0].text)
     assert data["areaServed"]["geoRadius"] == 35000
 
 
@@ -276,7 +273,7 @@ def test_fixed_office_json_ld_keeps_phone_and_email(office):
 
 
 def test_print_stylesheet_is_linked(client, office):
-    tree = html_tree(client.get(office.get_absolute_url()))
+    tree = parse(client.get(office.get_absolute_url()))
     assert tree.xpath('//link[@rel="stylesheet"][@media="print"]')
 
 

@@ -8,11 +8,8 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    html_tree,
-    results,
-)
+from tests.html import parse
+from tests.lotse.helpers import results
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +70,7 @@ def test_invalid_values_give_an_error_on_their_field(client, name, value, field)
     body = response.content.decode()
     assert "<script>alert" not in body
     assert "DROP TABLE landesnetzwerke_beratungsstelle; --</" not in body or "&#x27;" in body
-    tree = html_tree(response)
+    tree = parse(response)
     if field is None:
         assert not tree.xpath('//*[@class="error-summary"]')
         return
@@ -95,22 +92,22 @@ def test_unknown_places_come_back_escaped(client, value):
     assert "<script>alert" not in body
     if value == MARKUP:
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
-    tree = html_tree(response)
+    tree = parse(response)
     assert tree.xpath('//input[@name="q"]/@aria-invalid') == ["true"]
 
 
 def test_half_a_position_is_an_error(client):
     response = get(client, {"lat": "52.5"})
-    control = html_tree(response).xpath('//*[@name="lon"]')[0]
+    control = parse(response).xpath('//*[@name="lon"]')[0]
     assert control.get("aria-invalid") == "true"
 
 
 def test_submitting_without_a_place_asks_for_one(client):
     response = get(client, {"q": "", "thema": "anerkennung"})
-    tree = html_tree(response)
+    tree = parse(response)
     assert tree.xpath('//input[@name="q"]/@aria-invalid') == ["true"]
     # The start page (no parameters) shows no error.
-    start = html_tree(client.get(reverse("lotse:search")))
+    start = parse(client.get(reverse("lotse:search")))
     assert not start.xpath('//*[@id="error-summary"]') and not start.xpath('//*[@id="results"]')
 
 

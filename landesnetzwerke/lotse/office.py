@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
-from landesnetzwerke.lotse import BERLIN
+from landesnetzwerke.lotse.search import BERLIN
 from landesnetzwerke.models import Oeffnungszeit
 
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -32,14 +32,9 @@ from django.db.models import F, Max, Prefetch, Q
 from django.utils import timezone
 
 from iqportal.cache import directory_cache_key
+from landesnetzwerke.geo import EARTH_RADIUS_KM, bounding_box, haversine_km, in_germany
 from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, Ortsname, Postleitzahl, Sprechtag
-from landesnetzwerke.models.gazetteer import (
-    EARTH_RADIUS_KM,
-    bounding_box,
-    haversine_km,
-    koelner_phonetik,
-    normalize_name,
-)
+from landesnetzwerke.names import koelner_phonetik, normalize_name
 
 BERLIN = ZoneInfo("Europe/Berlin")
 RADIUS_CHOICES = (10, 25, 50, 100, 200)
@@ -48,8 +43,6 @@ PAGE_SIZE = 10
 MOBILE_ON_FIRST_PAGE = 20
 NEXT_DAYS_SHOWN = 3
 MAX_SERVICE_RADIUS_KM = 300  # Beratungsstelle.service_radius_km's validator
-# Germany's extent with a small margin (south, west, north, east): where the Lotse accepts coordinates.
-GERMANY_BOUNDS = (47.2, 5.8, 55.1, 15.1)
 # The `weg` parameter (how the office counsels) and the office field it filters on.
 COUNSELLING_WAYS = {"vor-ort": "in_person", "telefon": "by_phone", "video": "by_video", "email": "by_email"}
 KINDS = (Beratungsstelle.Kind.FIXED.value, Beratungsstelle.Kind.MOBILE.value)
@@ -217,11 +210,6 @@ class LotseResult:
 def berlin_now():
     """The current time in Germany: opening hours and consultation days are local times there."""
     return timezone.localtime(timezone.now(), timezone=BERLIN)
-
-
-def in_germany(latitude, longitude):
-    south, west, north, east = GERMANY_BOUNDS
-    return south <= latitude <= north and west <= longitude <= east
 
 
 def _ascii_digit(char):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from landesnetzwerke import lotse_views
+from landesnetzwerke.lotse import views as lotse_views
 
 app_name = "lotse"
 

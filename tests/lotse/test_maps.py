@@ -8,12 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from landesnetzwerke import lotse, maps
-from tests.landesnetzwerke.lotse_factories import (
-    german_urls,  # noqa: F401 (autouse fixture)
-    html_tree,
-    search_url,
-)
+from landesnetzwerke.lotse import maps
+from landesnetzwerke.lotse import search as lotse
+from tests.html import parse
+from tests.lotse.helpers import search_url
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +95,7 @@ def test_the_map_grows_when_every_corner_is_taken():
 
 def test_rendered_map_draws_the_overview_where_the_markers_are_not(client):
     response = client.get(search_url(q="37073"))
-    svg = html_tree(response).xpath('//figure[contains(@class, "lotse-map")]/*[local-name()="svg"]')[0]
+    svg = parse(response).xpath('//figure[contains(@class, "lotse-map")]/*[local-name()="svg"]')[0]
     inset = svg.xpath('.//*[local-name()="g"][contains(@class, "map-inset")]')[0]
     x, y = map(float, re.fullmatch(r"translate\(([\d.]+) ([\d.]+)\)", inset.get("transform")).groups())
     frame = inset.xpath('./*[local-name()="rect"][contains(@class, "map-inset-frame")]')[0]

@@ -1,0 +1,12 @@
+from cms.app_base import CMSApp
+from cms.apphook_pool import apphook_pool
+from django.utils.translation import gettext_lazy as _
+
+
+@apphook_pool.register
+class LotseApphook(CMSApp):
+    name = _("Lotse (counselling locator and office pages)")
+    app_name = "lotse"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["landesnetzwerke.lotse.urls"]
