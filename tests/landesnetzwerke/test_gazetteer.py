@@ -161,15 +161,15 @@ def test_a_shared_postcode_leads_to_its_lands_network(client):
 
 def test_a_database_loaded_by_an_older_loader_loads_again():
     """The loader's version is part of the data version: databases holding the old postcode places reload."""
-    from landesnetzwerke.management.commands import load_gazetteer
+    from landesnetzwerke import gazetteer_build
 
-    assert load_gazetteer.LOADER_VERSION != "2"
+    assert gazetteer_build.LOADER_VERSION != "2"
     version = GazetteerVersion.objects.get()
-    version.version = version.version.replace(f"loader={load_gazetteer.LOADER_VERSION};", "loader=2;")
+    version.version = version.version.replace(f"loader={gazetteer_build.LOADER_VERSION};", "loader=2;")
     version.save()
     Postleitzahl.objects.filter(code="22145").update(place_name="Braak", bundesland="SH")
     out = io.StringIO()
     call_command("load_gazetteer", stdout=out)
     assert "skipped" not in out.getvalue()
     assert Postleitzahl.objects.filter(code="22145", place_name="Hamburg", bundesland="HH").exists()
-    assert GazetteerVersion.objects.get().version == load_gazetteer.data_version()
+    assert GazetteerVersion.objects.get().version == gazetteer_build.data_version()
