@@ -290,9 +290,12 @@ def group_postcode_places(records: Iterable[PostcodeRecord], coordinates: Coordi
 def _nearest_namesake(
     city: GeoNamesCity, names: Iterable[str], places_by_key: Mapping[str, Sequence[PostcodePlace]]
 ) -> PostcodePlace | None:
-    """The nearest located postcode place in the city's Land, within MERGE_KM, that has one of its names."""
+    """
+    The nearest located postcode place in the city's Land, within MERGE_KM, that has one of its names; of two
+    equally near, the one of its earlier name (Königslutter am Elm, not Königslutter: both lie at 38154's centre).
+    """
     best: tuple[float, PostcodePlace] | None = None
-    for key in {_key(name) for name in names}:
+    for key in dict.fromkeys(_key(name) for name in names):
         for place in places_by_key.get(key, ()):
             if place.land != city.land or place.latitude is None or place.longitude is None:
                 continue
