@@ -48,6 +48,7 @@ REACH_KM = 10
 NAME_MAX_LENGTH = 200  # of a stored place name (Postleitzahl.place_name, Ort.name, Ortsname.name)
 
 Coordinates = Mapping[str, tuple[float, float]]  # postcode -> (latitude, longitude) of its area's centre
+Row = tuple[str | int | float | bool | None, ...]  # the values of one row to insert
 
 
 def data_version() -> str:
@@ -472,8 +473,8 @@ def locate_postcodes(
         if code in coordinates:
             lat, lon = coordinates[code]
         else:
-            postcode_place = postcode_place_of_code.get(code)
-            location = _location(postcode_place, place_of.get(postcode_place)) if postcode_place else None
+            own = postcode_place_of_code.get(code)
+            location = _location(own, place_of.get(own)) if own else None
             if location is None:
                 continue
             lat, lon = location
@@ -568,8 +569,8 @@ def store(gazetteer: Gazetteer, version: str) -> GazetteerVersion:
         ["code", "place_name", "bundesland", "latitude", "longitude"],
         [(p.code, p.place_name[:NAME_MAX_LENGTH], p.land, p.latitude, p.longitude) for p in gazetteer.postcodes],
     )
-    place_rows = []
-    name_rows = []
+    place_rows: list[Row] = []
+    name_rows: list[Row] = []
     for number, place in enumerate(gazetteer.places, start=1):
         place_rows.append(
             (
@@ -596,7 +597,7 @@ def store(gazetteer: Gazetteer, version: str) -> GazetteerVersion:
     )
 
 
-def _insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
+def _insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[Row]) -> None:
     """Multi-row INSERTs with plain parameters: the ORM's per-object overhead would dominate the load time."""
     if not rows:
         return

@@ -5,6 +5,7 @@ take and return plain data (test_gazetteer.py checks the loaded tables).
 """
 
 import math
+from collections.abc import Sequence
 
 import pytest
 
@@ -33,13 +34,20 @@ KM_PER_DEGREE = 6371.0088 * math.pi / 180
 ORIGIN = (52.0, 10.0)
 
 
-def at(north_km, east_km=0.0):
+def at(north_km: float, east_km: float = 0.0) -> tuple[float, float]:
     """The point `north_km` north and `east_km` east of ORIGIN."""
     lat = ORIGIN[0] + north_km / KM_PER_DEGREE
     return lat, ORIGIN[1] + east_km / (KM_PER_DEGREE * math.cos(math.radians(lat)))
 
 
-def city(geonameid, name, point, population, land="NI", alternate_names=()):
+def city(
+    geonameid: int,
+    name: str,
+    point: tuple[float, float],
+    population: int,
+    land: str = "NI",
+    alternate_names: Sequence[str] = (),
+) -> GeoNamesCity:
     return GeoNamesCity(
         geonameid=geonameid,
         name=name,
@@ -51,7 +59,9 @@ def city(geonameid, name, point, population, land="NI", alternate_names=()):
     )
 
 
-def postcode_place(name, codes, point, land="NI"):
+def postcode_place(
+    name: str, codes: Sequence[str], point: tuple[float, float] | None, land: str = "NI"
+) -> PostcodePlace:
     lat, lon = point if point else (None, None)
     return PostcodePlace(name=name, land=land, codes=tuple(codes), latitude=lat, longitude=lon)
 
@@ -96,12 +106,8 @@ def test_one_name_in_two_lands_is_two_places_however_close():
 
 def test_postcodes_without_coordinates_join_the_names_first_place_or_make_one_without_coordinates():
     coordinates = {"31000": at(0), "31001": at(30)}
-    records = [
-        PostcodeRecord("31000", "Neustadt", "NI"),
-        PostcodeRecord("31001", "Neustadt", "NI"),
-        PostcodeRecord("31009", "Neustadt", "NI"),
-        PostcodeRecord("39999", "Einsam", "ST"),
-    ]
+    records = [PostcodeRecord(code, "Neustadt", "NI") for code in ("31000", "31001", "31009")]
+    records.append(PostcodeRecord("39999", "Einsam", "ST"))
 
     places = group_postcode_places(records, coordinates)
 
@@ -216,10 +222,9 @@ def test_a_postcode_is_named_after_the_nearer_place_when_the_bigger_one_does_not
 
 def test_shared_postcodes_are_named_after_the_geonames_place_merged_with_their_records():
     coordinates = {"22145": at(0), "22000": at(8)}
-    records = [
-        PostcodeRecord("22145", "Braak", "SH"),
-        PostcodeRecord("22145", "Hamburg", "HH"),
-        PostcodeRecord("22000", "Hamburg", "HH"),
+    # 22145 is shared by the village Braak (SH) and Hamburg; 22000 is Hamburg's alone.
+    records = [PostcodeRecord("22145", "Braak", "SH")] + [
+        PostcodeRecord(c, "Hamburg", "HH") for c in ("22145", "22000")
     ]
     postcode_places = group_postcode_places(records, coordinates)
     cities = [city(1, "Hamburg", at(10), 1_850_000, land="HH"), city(2, "Braak", at(0.5), 800, land="SH")]

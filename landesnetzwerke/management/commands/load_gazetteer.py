@@ -7,6 +7,8 @@ version again does nothing unless --force is given.
 """
 
 import time
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management import BaseCommand
 
@@ -20,10 +22,10 @@ class Command(BaseCommand):
         "into the database, from the installed geodata packages. Skips when the same data is loaded."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--force", action="store_true", help="Load even if the same data version is loaded.")
 
-    def handle(self, *args, force=False, verbosity=1, **options):
+    def handle(self, *args: Any, force: bool = False, verbosity: int = 1, **options: Any) -> None:
         started = time.monotonic()
         version = gazetteer_build.data_version()
         current = GazetteerVersion.objects.first()
