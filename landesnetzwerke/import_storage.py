@@ -14,7 +14,7 @@ class ImportPreviewStorage(CacheStorage):
     CLAIM_PREFIX = "django-import-export-claimed-"
 
     @classmethod
-    def claim(cls, name):
+    def claim(cls, name: str | None) -> bool:
         """True for the first confirmation of a file that is waiting; False if it is gone or already claimed."""
         if not name or cache.get(cls.CACHE_PREFIX + name) is None:
             return False

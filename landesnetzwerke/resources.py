@@ -12,15 +12,21 @@ imports all rows in one transaction and rolls everything back if any row has an 
 
 import math
 import re
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+from tablib import Dataset
 
 from landesnetzwerke.directory import (
     format_opening_hours,
@@ -32,6 +38,8 @@ from landesnetzwerke.directory import (
 )
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Thema
 
+Row = Mapping[str, Any]  # one row of the file: column name -> cell value
+
 TRANSLATED_FIELDS = ("description", "accessibility", "directions")
 
 
@@ -41,7 +49,7 @@ class StrictBooleanWidget(widgets.Widget):
     TRUE = {"1", "true", "ja", "yes", "wahr", "x"}
     FALSE = {"0", "false", "nein", "no", "falsch", ""}
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> bool:
         if isinstance(value, bool):
             return value
         if isinstance(value, int | float):
@@ -53,7 +61,7 @@ class StrictBooleanWidget(widgets.Widget):
             return False
         raise ValueError(_("“%(value)s” is not a yes/no value (use 1 or 0).") % {"value": value})
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: object, obj: models.Model | None = None, **kwargs: Any) -> str:
         return "1" if value else "0"
 
 
@@ -63,40 +71,41 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HARMLESS_NUMBER = re.compile(r"[+-]?[0-9 ()/.-]*")  # "+49 30 1234-5": a phone number, not a formula
 
 
-def escape_formula(text):
+def escape_formula(text: str) -> str:
     if text.startswith(FORMULA_STARTS) and not HARMLESS_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
 
-def unescape_formula(text):
+def unescape_formula(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 class TextWidget(widgets.CharWidget):
     """Text cells; numbers from spreadsheets (e.g. a PLZ read as 1067.0) become their digits again."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return "" if value is None else unescape_formula(str(value).strip())
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: object, obj: models.Model | None = None, **kwargs: Any) -> str:
         return escape_formula("" if value is None else str(value))
 
 
 class PlzWidget(TextWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> str:
         text = super().clean(value, row, **kwargs)
         return text.zfill(5) if text.isdigit() and len(text) < 5 else text
 
 
-class _NumberCleaning:
-    """Numbers from a cell: what the base widget reads, else an error that names the value (never a traceback)."""
+class FloatCellWidget(widgets.FloatWidget):
+    """Decimal numbers from a cell: what the base widget reads, else an error that names the value (never a
+    traceback)."""
 
-    message = ""
+    message = gettext_lazy("“%(value)s” is not a number. Use decimal degrees such as 52.52 (or 52,52).")
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> float | None:
         try:
             number = super().clean(value, row, **kwargs)
         except (ValueError, TypeError, ArithmeticError):
@@ -106,14 +115,10 @@ class _NumberCleaning:
         return number
 
 
-class FloatCellWidget(_NumberCleaning, widgets.FloatWidget):
-    message = gettext_lazy("“%(value)s” is not a number. Use decimal degrees such as 52.52 (or 52,52).")
-
-
 class IntegerCellWidget(widgets.IntegerWidget):
     message = gettext_lazy("“%(value)s” is not a whole number.")
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> int | None:
         text = str(value if value is not None else "").strip()
         if not text:
             return None
@@ -129,11 +134,12 @@ class IntegerCellWidget(widgets.IntegerWidget):
 class NetworkWidget(widgets.ForeignKeyWidget):
     """A Landesnetzwerk by slug or Bundesland code; empty = the network of the row's Bundesland."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(Landesnetzwerk, field="slug")
-        self._networks = None  # loaded once per import (the widget is copied for every resource instance)
+        # Loaded once per import (the widget is copied for every resource instance).
+        self._networks: dict[str, Landesnetzwerk] | None = None
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> Landesnetzwerk:
         if self._networks is None:
             self._networks = {}
             for network in Landesnetzwerk.objects.all():
@@ -150,11 +156,11 @@ class NetworkWidget(widgets.ForeignKeyWidget):
 class CodeListWidget(widgets.ManyToManyWidget):
     """Comma-separated slugs/codes; unknown ones are an error instead of being dropped."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._objects = None  # loaded once per import (topics and languages are few)
+        self._objects: dict[str, models.Model] | None = None  # loaded once per import (topics and languages are few)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> list[models.Model]:
         if self._objects is None:
             self._objects = {str(getattr(obj, self.field)): obj for obj in self.model.objects.all()}
         codes = list(dict.fromkeys(code.strip() for code in str(value or "").split(self.separator) if code.strip()))
@@ -163,7 +169,7 @@ class CodeListWidget(widgets.ManyToManyWidget):
             raise ValueError(_("Unknown values: %(codes)s.") % {"codes": ", ".join(unknown)})
         return [self._objects[code] for code in codes]
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: models.Manager[Any] | None, obj: models.Model | None = None, **kwargs: Any) -> str:
         if value is None:
             return ""
         return self.separator.join(sorted(str(getattr(item, self.field)) for item in value.all()))
@@ -172,16 +178,16 @@ class CodeListWidget(widgets.ManyToManyWidget):
 class TranslatedField(fields.Field):
     """One parler field in one language, e.g. description_en."""
 
-    def __init__(self, name, language):
+    def __init__(self, name: str, language: str) -> None:
         super().__init__(attribute=name, column_name=f"{name}_{language}", widget=TextWidget())
         self.language = language
 
-    def get_value(self, instance):
+    def get_value(self, instance: Beratungsstelle) -> str:
         if instance.pk is None and not instance._translations_cache.get(self.language):
             return ""
         return instance.safe_translation_getter(self.attribute, language_code=self.language, any_language=False) or ""
 
-    def save(self, instance, row, is_m2m=False, **kwargs):
+    def save(self, instance: Beratungsstelle, row: Row, is_m2m: bool = False, **kwargs: Any) -> None:
         value = self.clean(row, **kwargs) or ""
         if value == self.get_value(instance):
             return
@@ -192,15 +198,21 @@ class TranslatedField(fields.Field):
 class ScheduleField(fields.Field):
     """Opening hours or consultation days as one text cell; rows are replaced after the office is saved."""
 
-    def __init__(self, column_name, related_name, formatter, parser):
+    def __init__(
+        self,
+        column_name: str,
+        related_name: str,
+        formatter: Callable[[Iterable[Any]], str],
+        parser: Callable[[str], list[Any]],
+    ) -> None:
         super().__init__(attribute=related_name, column_name=column_name, widget=TextWidget())
         self.related_name, self.formatter, self.parser = related_name, formatter, parser
 
     @property
-    def pending_attribute(self):
+    def pending_attribute(self) -> str:
         return f"_import_{self.related_name}"
 
-    def get_value(self, instance):
+    def get_value(self, instance: Beratungsstelle) -> str:
         pending = getattr(instance, self.pending_attribute, None)
         if pending is not None:
             return pending[0]
@@ -208,7 +220,7 @@ class ScheduleField(fields.Field):
             return ""
         return self.formatter(getattr(instance, self.related_name).all())
 
-    def save(self, instance, row, is_m2m=False, **kwargs):
+    def save(self, instance: Beratungsstelle, row: Row, is_m2m: bool = False, **kwargs: Any) -> None:
         parsed = self.parser(self.clean(row, **kwargs) or "")  # ValueError → a row error naming this column
         # The normalised text (for the preview's diff and skip_unchanged) and the rows for after_save_instance.
         as_objects = [SimpleNamespace(**item) if isinstance(item, dict) else item for item in parsed]
@@ -218,10 +230,10 @@ class ScheduleField(fields.Field):
 class VersionField(fields.Field):
     """The version the row was exported from; a different current version means someone changed the office."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(attribute="version", column_name="version", widget=widgets.IntegerWidget())
 
-    def save(self, instance, row, is_m2m=False, **kwargs):
+    def save(self, instance: Beratungsstelle, row: Row, is_m2m: bool = False, **kwargs: Any) -> None:
         expected = self.clean(row, **kwargs)
         if expected is None or instance.pk is None:
             return
@@ -238,13 +250,13 @@ class VersionField(fields.Field):
 class SnapshotDiff(resources.Diff):
     """The preview's “before” column, read from the snapshot taken before the row was applied (no queries)."""
 
-    def __init__(self, resource, instance, new):
+    def __init__(self, resource: "BeratungsstelleResource", instance: Beratungsstelle | None, new: bool) -> None:
         before = resource._before
         if before is None:
             super().__init__(resource, instance, new)
         else:
             self.left = [before[field.column_name] for field in resource.get_import_fields()]
-            self.right = []
+            self.right: list[str] = []
             self.new = new
 
 
@@ -309,11 +321,12 @@ class BeratungsstelleResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
-    def __init__(self, user=None, **kwargs):
+    def __init__(self, user: AbstractBaseUser | AnonymousUser | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.user = user
-        self._by_pk, self._by_source_id = {}, {}
-        self._before = None
+        self._by_pk: dict[int, Beratungsstelle] = {}
+        self._by_source_id: dict[str, Beratungsstelle] = {}
+        self._before: dict[str, str] | None = None  # the office as exported before the current row
         for name in self.BOOLEAN_FIELDS:
             self.fields[name].widget = StrictBooleanWidget()
         for name in self.TEXT_FIELDS:
@@ -326,19 +339,19 @@ class BeratungsstelleResource(resources.ModelResource):
                 self.fields[f"{name}_{language}"] = TranslatedField(name, language)
 
     @classmethod
-    def get_display_name(cls):
+    def get_display_name(cls) -> str:
         return _("Counselling offices")
 
     # --- which office a row is about, and may this user touch it? -----------------------------------------
 
-    def _allowed_network_ids(self):
+    def _allowed_network_ids(self) -> set[int] | None:
         if self.user is None:
             return None  # command line / code: unrestricted
         if not hasattr(self, "_network_ids"):
             self._network_ids = set(Landesnetzwerk.objects.editable_by(self.user).values_list("pk", flat=True))
         return self._network_ids
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset: Dataset, **kwargs: Any) -> None:
         """Load the offices the file refers to in a few queries, with everything the comparison reads."""
         ids, source_ids = set(), set()
         for row in dataset.dict:
@@ -352,11 +365,11 @@ class BeratungsstelleResource(resources.ModelResource):
         self._by_source_id = {office.source_id: office for office in offices if office.source_id}
 
     @staticmethod
-    def _row_id(row):
+    def _row_id(row: Row) -> str:
         pk = str(row.get("id") or "").strip()
         return pk[:-2] if pk.endswith(".0") else pk  # spreadsheets turn 12 into 12.0
 
-    def get_instance(self, instance_loader, row):
+    def get_instance(self, instance_loader: object, row: Row) -> Beratungsstelle | None:
         pk = self._row_id(row)
         if pk:
             if not pk.isdigit():
@@ -371,10 +384,10 @@ class BeratungsstelleResource(resources.ModelResource):
         return self._by_source_id.get(source_id) if source_id else None
 
     @classmethod
-    def get_diff_class(cls):
+    def get_diff_class(cls) -> type[SnapshotDiff]:
         return SnapshotDiff
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def after_init_instance(self, instance: Beratungsstelle, new: bool, row: Row, **kwargs: Any) -> None:
         # Snapshot of the stored values (as exported), for the preview's diff and skip_row.
         self._before = None if new else {f.column_name: f.export(instance) for f in self.get_import_fields()}
         allowed = self._allowed_network_ids()
@@ -384,8 +397,8 @@ class BeratungsstelleResource(resources.ModelResource):
                 % {"office": instance.name, "network": instance.landesnetzwerk}
             )
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
+    def import_instance(self, instance: Beratungsstelle, row: Row, **kwargs: Any) -> None:
+        errors: dict[str, list[Any]] = {}  # field -> messages or ValidationErrors
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -406,12 +419,14 @@ class BeratungsstelleResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+    def import_field(
+        self, field: fields.Field, instance: Beratungsstelle, row: Row, is_m2m: bool = False, **kwargs: Any
+    ) -> None:
         if field.attribute == "id":
             return  # found by get_instance; never set from the file
         super().import_field(field, instance, row, is_m2m, **kwargs)
 
-    def after_save_instance(self, instance, row, **kwargs):
+    def after_save_instance(self, instance: Beratungsstelle, row: Row, **kwargs: Any) -> None:
         hours = getattr(instance, "_import_opening_hours", None)
         if hours is not None:
             replace_opening_hours(instance, hours[1])
@@ -419,7 +434,13 @@ class BeratungsstelleResource(resources.ModelResource):
         if days is not None:
             replace_sprechtage(instance, days[1])
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
+    def skip_row(
+        self,
+        instance: Beratungsstelle,
+        original: Beratungsstelle | None,
+        row: Row,
+        import_validation_errors: Mapping[str, Any] | None = None,
+    ) -> bool:
         """Unchanged rows are skipped (not saved, no new version); compared as exported, without queries."""
         if import_validation_errors or self._before is None:
             return False
