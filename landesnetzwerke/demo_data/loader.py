@@ -23,15 +23,7 @@ from iqportal.cache import invalidate_directory_caches
 from landesnetzwerke.demo_data.networks import LAND_NAME_EN, NETWORKS, TOPICS, network_descriptions
 from landesnetzwerke.demo_data.offices import PhoneBook, build_office_specs
 from landesnetzwerke.languages import COUNSELLING_LANGUAGES
-from landesnetzwerke.models import (
-    Beratungsstelle,
-    Bundesland,
-    Landesnetzwerk,
-    Oeffnungszeit,
-    Sprache,
-    Sprechtag,
-    Thema,
-)
+from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
 from landesnetzwerke.plugin_cache import invalidate_directory_plugin_placeholders
 
 CENTRAL_GROUP = "Zentrale Redaktion"

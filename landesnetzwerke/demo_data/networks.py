@@ -1,70 +1,22 @@
-"""The 16 Landesnetzwerke of 2019–2022 (names and verified coordinating bodies from REFERENCE.md) and topics."""
+"""
+The 16 Landesnetzwerke of the sample content and the counselling topics.
 
-# Inhabitants per Land in thousands (Destatis, 31 Dec 2021, rounded); used only to spread the sample offices.
-LAND_POPULATION = {
-    "BW": 11125,
-    "BY": 13177,
-    "BE": 3677,
-    "BB": 2537,
-    "HB": 677,
-    "HH": 1854,
-    "HE": 6295,
-    "MV": 1611,
-    "NI": 8027,
-    "NW": 17925,
-    "RP": 4106,
-    "SL": 983,
-    "SN": 4043,
-    "ST": 2169,
-    "SH": 2922,
-    "TH": 2109,
-}
+The networks' facts (slug, name, coordinating body, the Land's English name and population) are data, one table
+per Bundesland in networks.toml; this module gives the views of them that the loaders use.
+"""
 
+import tomllib
+from pathlib import Path
 
-# (Bundesland, slug, name, coordinating organisation or "" where REFERENCE.md marks it unverified)
-NETWORKS = [
-    ("BW", "baden-wuerttemberg", "IQ Netzwerk Baden-Württemberg", ""),
-    ("BY", "bayern", "MigraNet – IQ Landesnetzwerk Bayern", "Tür an Tür Integrationsprojekte gGmbH, Augsburg"),
-    ("BE", "berlin", "IQ Landesnetzwerk Berlin", "Beauftragte des Berliner Senats für Integration und Migration"),
-    (
-        "BB",
-        "brandenburg",
-        "IQ Netzwerk Brandenburg",
-        "Ministerium für Wirtschaft, Arbeit und Energie des Landes Brandenburg",
-    ),
-    ("HB", "bremen", "IQ Netzwerk Bremen", ""),
-    ("HH", "hamburg", "IQ Netzwerk Hamburg", "Behörde für Arbeit, Soziales, Familie und Integration (BASFI), Hamburg"),
-    ("HE", "hessen", "IQ Netzwerk Hessen", ""),
-    ("MV", "mecklenburg-vorpommern", "IQ Netzwerk Mecklenburg-Vorpommern", "migra e.V., Rostock"),
-    ("NI", "niedersachsen", "IQ Netzwerk Niedersachsen", "RKW Nord"),
-    ("NW", "nordrhein-westfalen", "IQ Netzwerk NRW", ""),
-    ("RP", "rheinland-pfalz", "IQ Netzwerk Rheinland-Pfalz", ""),
-    ("SL", "saarland", "IQ Netzwerk Saarland", "FITT gGmbH"),
-    ("SN", "sachsen", "IQ Netzwerk Sachsen", ""),
-    ("ST", "sachsen-anhalt", "IQ Netzwerk Sachsen-Anhalt", ""),
-    ("SH", "schleswig-holstein", "IQ Netzwerk Schleswig-Holstein", ""),
-    ("TH", "thueringen", "IQ Netzwerk Thüringen", ""),
-]
+with Path(__file__).with_name("networks.toml").open("rb") as _file:
+    _LANDS = tomllib.load(_file)
 
+# Inhabitants per Land in thousands; used only to spread the sample offices.
+LAND_POPULATION = {land: facts["population_thousands"] for land, facts in _LANDS.items()}
+# (Bundesland, slug, name, coordinating organisation or "" where it is not confirmed)
+NETWORKS = [(land, facts["slug"], facts["name"], facts["coordination"]) for land, facts in _LANDS.items()]
 # English names of the Länder for the English descriptions (German names come from Bundesland.label).
-LAND_NAME_EN = {
-    "BW": "Baden-Württemberg",
-    "BY": "Bavaria",
-    "BE": "Berlin",
-    "BB": "Brandenburg",
-    "HB": "Bremen",
-    "HH": "Hamburg",
-    "HE": "Hesse",
-    "MV": "Mecklenburg-Western Pomerania",
-    "NI": "Lower Saxony",
-    "NW": "North Rhine-Westphalia",
-    "RP": "Rhineland-Palatinate",
-    "SL": "Saarland",
-    "SN": "Saxony",
-    "ST": "Saxony-Anhalt",
-    "SH": "Schleswig-Holstein",
-    "TH": "Thuringia",
-}
+LAND_NAME_EN = {land: facts["name_en"] for land, facts in _LANDS.items()}
 
 
 def network_descriptions(land_de, land_en, coordination):

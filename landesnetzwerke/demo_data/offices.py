@@ -107,6 +107,36 @@ def _languages(rng):
     return chosen if len(chosen) > 1 else ["de", "en"]
 
 
+def _contact_values(place, phones):
+    """The values every sample office has: its operator, place, coordinates, phone and the ways it advises."""
+    return {
+        "traeger": f"Musterträger Bildung {place.city} e. V.",
+        "plz": place.plz,
+        "city": place.city,
+        "bundesland": place.land,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "phone": phones.number(place.land),
+        "website": "",
+        "in_person": True,
+        "by_phone": True,
+    }
+
+
+def _spec(office_place, values, translations, topics, rng, **schedule):
+    place = office_place.place
+    return OfficeSpec(
+        source_id=f"demo-{office_place.kind}-{place.geonameid}",
+        kind=office_place.kind,
+        land=place.land,
+        values=values,
+        translations=translations,
+        topics=topics,
+        languages=_languages(rng),
+        **schedule,
+    )
+
+
 def _fixed_spec(office_place, rank_in_land, rng, phones):
     place = office_place.place
     name = display_name(place)
@@ -118,19 +148,10 @@ def _fixed_spec(office_place, rank_in_land, rng, phones):
         topics = ["anerkennung", "qualifizierung"] + (["arbeitgeber"] if rank_in_land % 3 == 0 else [])
     step_free = rng.random() < 0.7
     values = {
+        **_contact_values(place, phones),
         "name": title,
-        "traeger": f"Musterträger Bildung {place.city} e. V.",
         "street": f"Musterstraße {rng.randint(1, 90)}",
-        "plz": place.plz,
-        "city": place.city,
-        "bundesland": place.land,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "phone": phones.number(place.land),
         "email": f"beratung.{slugify(name)}@example.org",
-        "website": "",
-        "in_person": True,
-        "by_phone": True,
         "by_video": rng.random() < 0.6,
         "by_email": rng.random() < 0.9,
         "wheelchair_accessible": step_free,
@@ -167,16 +188,8 @@ def _fixed_spec(office_place, rank_in_land, rng, phones):
             "directions": "A few minutes' walk from the nearest public transport stop (sample information).",
         },
     }
-    return OfficeSpec(
-        source_id=f"demo-fest-{place.geonameid}",
-        kind="fest",
-        land=place.land,
-        values=values,
-        translations=translations,
-        topics=topics,
-        languages=_languages(rng),
-        opening_hours=sorted(OPENING_PATTERNS[place.geonameid % len(OPENING_PATTERNS)]),
-    )
+    opening_hours = sorted(OPENING_PATTERNS[place.geonameid % len(OPENING_PATTERNS)])
+    return _spec(office_place, values, translations, topics, rng, opening_hours=opening_hours)
 
 
 def _sprechtage(office_place, rng, today):
@@ -207,19 +220,10 @@ def _mobile_spec(office_place, rng, phones, today):
     name = display_name(place)
     radius = office_place.radius_km
     values = {
+        **_contact_values(place, phones),
         "name": f"IQ Mobile Beratung {name}",
-        "traeger": f"Musterträger Bildung {place.city} e. V.",
         "street": "",
-        "plz": place.plz,
-        "city": place.city,
-        "bundesland": place.land,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "phone": phones.number(place.land),
         "email": f"mobil.{slugify(name)}@example.org",
-        "website": "",
-        "in_person": True,
-        "by_phone": True,
         "by_video": rng.random() < 0.5,
         "by_email": True,
         "wheelchair_accessible": rng.random() < 0.5,
@@ -247,16 +251,9 @@ def _mobile_spec(office_place, rng, phones, today):
             "directions": "",
         },
     }
-    return OfficeSpec(
-        source_id=f"demo-mobil-{place.geonameid}",
-        kind="mobil",
-        land=place.land,
-        values=values,
-        translations=translations,
-        topics=topics,
-        languages=_languages(rng),
-        sprechtage=_sprechtage(office_place, rng, today),
-    )
+    spec = _spec(office_place, values, translations, topics, rng)
+    spec.sprechtage = _sprechtage(office_place, rng, today)  # after the languages: both draw from rng
+    return spec
 
 
 def build_office_specs(today, fixed_total=74, mobile_total=100):
