@@ -101,7 +101,7 @@ def parse_opening_hours(text):
     return slots
 
 
-def format_sprechtage(days):
+def format_consultation_days(days):
     """Consultation days → '2025-03-04 09:00-12:00 Place; Address | …' (address optional)."""
     entries = []
     for day in days:
@@ -112,8 +112,8 @@ def format_sprechtage(days):
     return " | ".join(entries)
 
 
-def parse_sprechtage(text):
-    """The inverse of format_sprechtage: a list of dicts for Sprechtag(**…); ValueError on bad input."""
+def parse_consultation_days(text):
+    """The inverse of format_consultation_days: a list of dicts for Sprechtag(**…); ValueError on bad input."""
     days = []
     for entry in filter(None, (e.strip() for e in str(text or "").split("|"))):
         match = _SPRECHTAG_RE.match(entry)
@@ -143,6 +143,6 @@ def replace_opening_hours(office, slots):
     )
 
 
-def replace_sprechtage(office, days):
-    office.sprechtage.all().delete()
+def replace_consultation_days(office, days):
+    office.consultation_days.all().delete()
     Sprechtag.objects.bulk_create(Sprechtag(beratungsstelle=office, **day) for day in days)
