@@ -66,8 +66,9 @@ def test_the_count_of_offices(language, fields, sentence):
 
 
 def test_the_count_of_mobile_counselling_and_none_for_employers_without_it():
-    assert say("de", presenters.mobile_count, found(mobile_total=1)) == "1 mobiles Beratungsangebot kommt in diese Gegend."
-    assert say("en", presenters.mobile_count, found(mobile_total=4)) == "4 mobile counselling services come to this area."
+    one, four = found(mobile_total=1), found(mobile_total=4)
+    assert say("de", presenters.mobile_count, one) == "1 mobiles Beratungsangebot kommt in diese Gegend."
+    assert say("en", presenters.mobile_count, four) == "4 mobile counselling services come to this area."
     assert say("en", presenters.mobile_count, found(mobile_total=0, thema="arbeitgeber")) == ""
     assert say("en", presenters.mobile_count, found(mobile_total=3, art="fest")) == ""
 
