@@ -168,7 +168,7 @@ def add_synthetic_offices(total):
                 mobile = rng.random() < 0.4
                 offices.append(
                     Beratungsstelle(
-                        kind="mobil" if mobile else "fest",
+                        kind=Beratungsstelle.Kind.MOBILE if mobile else Beratungsstelle.Kind.FIXED,
                         landesnetzwerk_id=networks[land],
                         bundesland=land,
                         name=f"Synthetische Beratungsstelle {number}",
@@ -220,7 +220,7 @@ def add_synthetic_offices(total):
                         place="Rathaus",
                     )
                     for office in created
-                    if office.kind == "mobil"
+                    if office.is_mobile
                     for _ in range(3)
                 ],
                 batch_size=5000,

@@ -1,6 +1,6 @@
 """
 The five IQ Fachstellen of 2019–2022 with their fields of action (seeds) and, where verified, their
-organisations (REFERENCE.md). Descriptions are written for this site; no contact details are invented.
+organisations. Descriptions are written for this site; no contact details are invented.
 """
 
 # slug, name, organisation ("" where not verified), Handlungsfeld de/en, description de/en

@@ -318,12 +318,7 @@ class BeratungsstelleAdmin(ValueHistoryMixin, ScopedToNetworksMixin, ImportExpor
             return HttpResponseRedirect(request.path)
 
     def get_export_queryset(self, request):
-        return (
-            super()
-            .get_export_queryset(request)
-            .select_related("landesnetzwerk")
-            .prefetch_related("translations", "topics", "languages", "opening_hours", "sprechtage")
-        )
+        return super().get_export_queryset(request).with_details()
 
 
 @admin.register(Landesnetzwerk)

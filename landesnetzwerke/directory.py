@@ -74,7 +74,7 @@ class OpeningSlotLike(Protocol):
 
 
 class ConsultationDayFields(TypedDict):
-    """The fields of one Sprechtag (besides its office), as parse_sprechtage gives them."""
+    """The fields of one Sprechtag (besides its office), as parse_consultation_days gives them."""
 
     date: datetime.date
     starts: datetime.time
@@ -141,7 +141,7 @@ def parse_opening_hours(text: str | None) -> list[OpeningSlot]:
     return slots
 
 
-def format_sprechtage(days: Iterable[ConsultationDayLike]) -> str:
+def format_consultation_days(days: Iterable[ConsultationDayLike]) -> str:
     """Consultation days → '2025-03-04 09:00-12:00 Place; Address | …' (address optional)."""
     entries = []
     for day in days:
@@ -152,8 +152,8 @@ def format_sprechtage(days: Iterable[ConsultationDayLike]) -> str:
     return " | ".join(entries)
 
 
-def parse_sprechtage(text: str | None) -> list[ConsultationDayFields]:
-    """The inverse of format_sprechtage: a list of dicts for Sprechtag(**…); ValueError on bad input."""
+def parse_consultation_days(text: str | None) -> list[ConsultationDayFields]:
+    """The inverse of format_consultation_days: a list of dicts for Sprechtag(**…); ValueError on bad input."""
     days: list[ConsultationDayFields] = []
     for entry in filter(None, (e.strip() for e in str(text or "").split("|"))):
         match = _SPRECHTAG_RE.match(entry)
@@ -183,6 +183,6 @@ def replace_opening_hours(office: Beratungsstelle, slots: Iterable[OpeningSlot])
     )
 
 
-def replace_sprechtage(office: Beratungsstelle, days: Iterable[ConsultationDayFields]) -> None:
-    office.sprechtage.all().delete()
+def replace_consultation_days(office: Beratungsstelle, days: Iterable[ConsultationDayFields]) -> None:
+    office.consultation_days.all().delete()
     Sprechtag.objects.bulk_create(Sprechtag(beratungsstelle=office, **day) for day in days)

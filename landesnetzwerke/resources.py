@@ -29,12 +29,12 @@ from import_export import fields, resources, widgets
 from tablib import Dataset
 
 from landesnetzwerke.directory import (
+    format_consultation_days,
     format_opening_hours,
-    format_sprechtage,
+    parse_consultation_days,
     parse_opening_hours,
-    parse_sprechtage,
+    replace_consultation_days,
     replace_opening_hours,
-    replace_sprechtage,
 )
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Thema
 
@@ -205,7 +205,8 @@ class ScheduleField(fields.Field):
         formatter: Callable[[Iterable[Any]], str],
         parser: Callable[[str], list[Any]],
     ) -> None:
-        super().__init__(attribute=related_name, column_name=column_name, widget=TextWidget())
+        # Keyed by the column (not the related name), so that a row error names the column as the file does.
+        super().__init__(attribute=column_name, column_name=column_name, widget=TextWidget())
         self.related_name, self.formatter, self.parser = related_name, formatter, parser
 
     @property
@@ -268,7 +269,10 @@ class BeratungsstelleResource(resources.ModelResource):
         attribute="languages", column_name="languages", widget=CodeListWidget(Sprache, field="code")
     )
     opening_hours = ScheduleField("opening_hours", "opening_hours", format_opening_hours, parse_opening_hours)
-    sprechtage = ScheduleField("sprechtage", "sprechtage", format_sprechtage, parse_sprechtage)
+    # The file's column keeps its German name (a public file format); the attribute is the related name.
+    consultation_days = ScheduleField(
+        "sprechtage", "consultation_days", format_consultation_days, parse_consultation_days
+    )
     version = VersionField()
 
     BOOLEAN_FIELDS = (
@@ -313,7 +317,7 @@ class BeratungsstelleResource(resources.ModelResource):
             "published",
             "is_sample",
             "opening_hours",
-            "sprechtage",
+            "consultation_days",
         )
         import_id_fields = ("id",)
         skip_unchanged = True
@@ -430,9 +434,9 @@ class BeratungsstelleResource(resources.ModelResource):
         hours = getattr(instance, "_import_opening_hours", None)
         if hours is not None:
             replace_opening_hours(instance, hours[1])
-        days = getattr(instance, "_import_sprechtage", None)
+        days = getattr(instance, "_import_consultation_days", None)
         if days is not None:
-            replace_sprechtage(instance, days[1])
+            replace_consultation_days(instance, days[1])
 
     def skip_row(
         self,
@@ -457,11 +461,7 @@ class BeratungsstelleResource(resources.ModelResource):
         return True
 
     def get_queryset(self):
-        return Beratungsstelle.objects.select_related("landesnetzwerk").prefetch_related(
-            "translations", "topics", "languages", "opening_hours", "sprechtage"
-        )
+        return Beratungsstelle.objects.with_details()
 
     def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("landesnetzwerk").prefetch_related(
-            "translations", "topics", "languages", "opening_hours", "sprechtage"
-        )
+        return queryset.with_details()

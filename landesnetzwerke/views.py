@@ -1,18 +1,15 @@
 """The Landesnetzwerke apphook: the list of the 16 networks and one page per network with its offices."""
 
-from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, ListView
 
-from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
+from landesnetzwerke.clock import german_time
+from landesnetzwerke.lotse.links import lotse_url
+from landesnetzwerke.models import Landesnetzwerk
 
 
 def lotse_is_available():
     """False while no published page carries the Lotse apphook (office links would not resolve)."""
-    try:
-        reverse("lotse:search")
-    except NoReverseMatch:
-        return False
-    return True
+    return lotse_url() is not None
 
 
 class LandesnetzwerkListView(ListView):
@@ -33,10 +30,11 @@ class LandesnetzwerkDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        offices = list(self.object.beratungsstellen.published().for_listing().order_by("city", "name"))
+        offices = self.object.beratungsstellen.published().for_lists(now=german_time()).order_by("city", "name")
+        offices = list(offices)
         context.update(
-            fixed_offices=[office for office in offices if office.kind == Beratungsstelle.Kind.FIXED],
-            mobile_offices=[office for office in offices if office.kind == Beratungsstelle.Kind.MOBILE],
+            fixed_offices=[office for office in offices if not office.is_mobile],
+            mobile_offices=[office for office in offices if office.is_mobile],
             has_sample_data=self.object.is_sample or any(office.is_sample for office in offices),
             lotse_available=lotse_is_available(),
         )

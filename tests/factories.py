@@ -57,7 +57,7 @@ def make_office(*, latitude, longitude, bundesland="BE", kind="fest", topics=(),
     return office
 
 
-def make_sprechtag(office, date, starts=datetime.time(10), ends=datetime.time(14), place="Rathaus"):
+def make_consultation_day(office, date, starts=datetime.time(10), ends=datetime.time(14), place="Rathaus"):
     return Sprechtag.objects.create(
         beratungsstelle=office, date=date, starts=starts, ends=ends, place=place, address="Markt 1"
     )
@@ -84,7 +84,7 @@ def add_offices(network, number=4):
         office.topics.add(topic)
         office.languages.add(*languages)
         office.opening_hours.create(weekday=0, opens=datetime.time(9), closes=datetime.time(12))
-        office.sprechtage.create(
+        office.consultation_days.create(
             date=datetime.date.today() + datetime.timedelta(days=3),
             starts=datetime.time(9),
             ends=datetime.time(12),

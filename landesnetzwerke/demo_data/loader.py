@@ -189,9 +189,7 @@ def load_sample_offices(networks, today, *, refresh=False):
     languages = {language.code: language for language in Sprache.objects.all()}
     existing = {
         office.source_id: office
-        for office in Beratungsstelle.objects.filter(source_id__startswith=DEMO_PREFIX).prefetch_related(
-            "translations", "topics", "languages", "opening_hours", "sprechtage"
-        )
+        for office in Beratungsstelle.objects.filter(source_id__startswith=DEMO_PREFIX).with_details()
     }
     if refresh:
         wanted_ids = {spec.source_id for spec in specs}
@@ -203,8 +201,9 @@ def load_sample_offices(networks, today, *, refresh=False):
     for spec in specs:
         office = existing.get(spec.source_id)
         if office is not None and not (office.is_sample and refresh):
-            if office.is_sample and spec.sprechtage and not any(d.date >= today for d in office.sprechtage.all()):
-                new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.sprechtage]
+            upcoming = any(day.date >= today for day in office.consultation_days.all())
+            if office.is_sample and spec.consultation_days and not upcoming:
+                new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.consultation_days]
                 counts.updated += 1
             else:
                 counts.unchanged += 1  # the editors' record now (or taken over): leave it alone
@@ -236,12 +235,12 @@ def load_sample_offices(networks, today, *, refresh=False):
             changed = True
         days = [
             {"date": d.date, "starts": d.starts, "ends": d.ends, "place": d.place, "address": d.address}
-            for d in (() if is_new else office.sprechtage.all())
+            for d in (() if is_new else office.consultation_days.all())
         ]
-        if days != spec.sprechtage:
+        if days != spec.consultation_days:
             if not is_new:
-                office.sprechtage.all().delete()
-            new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.sprechtage]
+                office.consultation_days.all().delete()
+            new_days += [Sprechtag(beratungsstelle=office, **day) for day in spec.consultation_days]
             changed = True
         if is_new:
             counts.created += 1

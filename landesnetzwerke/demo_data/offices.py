@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from landesnetzwerke.demo_data.places import CITY_STATES, OfficePlace, choose_office_places
+from landesnetzwerke.models.offices import OfficeKind
 
 # Telephone ranges the Bundesnetzagentur keeps free for films, books and examples (never assigned).
 FICTIONAL_PHONE_RANGES = {
@@ -70,14 +71,14 @@ OPENING_PATTERNS = [
 @dataclass
 class OfficeSpec:
     source_id: str
-    kind: str
+    kind: OfficeKind
     land: str
     values: dict  # concrete model fields
     translations: dict  # language → {field: text}
     topics: list
     languages: list
     opening_hours: list = field(default_factory=list)  # (weekday, opens, closes)
-    sprechtage: list = field(default_factory=list)  # dicts for Sprechtag(**…)
+    consultation_days: list = field(default_factory=list)  # dicts for Sprechtag(**…)
 
 
 class PhoneBook:
@@ -126,7 +127,7 @@ def _contact_values(place, phones):
 def _spec(office_place, values, translations, topics, rng, **schedule):
     place = office_place.place
     return OfficeSpec(
-        source_id=f"demo-{office_place.kind}-{place.geonameid}",
+        source_id=f"demo-{office_place.kind.value}-{place.geonameid}",
         kind=office_place.kind,
         land=place.land,
         values=values,
@@ -192,7 +193,7 @@ def _fixed_spec(office_place, rank_in_land, rng, phones):
     return _spec(office_place, values, translations, topics, rng, opening_hours=opening_hours)
 
 
-def _sprechtage(office_place, rng, today):
+def _consultation_days(office_place, rng, today):
     """Four consultation days every other week on the office's weekday, rotating over the places it visits."""
     place = office_place.place
     stops = [place, *office_place.stops]
@@ -252,7 +253,7 @@ def _mobile_spec(office_place, rng, phones, today):
         },
     }
     spec = _spec(office_place, values, translations, topics, rng)
-    spec.sprechtage = _sprechtage(office_place, rng, today)  # after the languages: both draw from rng
+    spec.consultation_days = _consultation_days(office_place, rng, today)  # after the languages: both draw from rng
     return spec
 
 
@@ -264,7 +265,7 @@ def build_office_specs(today, fixed_total=74, mobile_total=100):
     places: list[OfficePlace] = choose_office_places(fixed_total, mobile_total)
     for office_place in places:
         rng = random.Random(f"iq-demo-{office_place.kind}-{office_place.place.geonameid}")  # noqa: S311 (sample data)
-        if office_place.kind == "fest":
+        if office_place.kind == OfficeKind.FIXED:
             land = office_place.place.land
             specs.append(_fixed_spec(office_place, rank.get(land, 0), rng, phones))
             rank[land] = rank.get(land, 0) + 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from landesnetzwerke.demo_data.networks import LAND_POPULATION
-from landesnetzwerke.models.offices import GEONAMES_ADMIN1
+from landesnetzwerke.models.offices import GEONAMES_ADMIN1, OfficeKind
 
 CITY_STATES = {"BE", "HH", "HB"}
 MIN_FIXED_SPACING_KM = 15
@@ -39,7 +39,7 @@ class Place:
 
 @dataclass
 class OfficePlace:
-    kind: str  # "fest" or "mobil"
+    kind: OfficeKind
     place: Place
     radius_km: int | None = None
     plz_prefixes: list = field(default_factory=list)
@@ -195,7 +195,7 @@ def choose_office_places(fixed_total=74, mobile_total=100):
                     nearest[t["geonameid"]] = km
 
         for town in fixed:
-            result.append(OfficePlace(kind="fest", place=gazetteer.place(town, land)))
+            result.append(OfficePlace(kind=OfficeKind.FIXED, place=gazetteer.place(town, land)))
         radii = MOBILE_RADII_CITY_STATE_KM if land in CITY_STATES else MOBILE_RADII_KM
         for index, town in enumerate(mobile):
             place = gazetteer.place(town, land)
@@ -215,7 +215,7 @@ def choose_office_places(fixed_total=74, mobile_total=100):
             )
             result.append(
                 OfficePlace(
-                    kind="mobil",
+                    kind=OfficeKind.MOBILE,
                     place=place,
                     radius_km=radius,
                     plz_prefixes=gazetteer.plz_prefixes_within(place, radius),

@@ -1,3 +1,5 @@
+from typing import Any
+
 from cms.app_base import CMSApp
 from cms.apphook_pool import apphook_pool
 from django.utils.translation import gettext_lazy as _
@@ -8,5 +10,5 @@ class LotseApphook(CMSApp):
     name = _("Lotse (counselling locator and office pages)")
     app_name = "lotse"
 
-    def get_urls(self, page=None, language=None, **kwargs):
+    def get_urls(self, page: Any = None, language: str | None = None, **kwargs: Any) -> list[str]:
         return ["landesnetzwerke.lotse.urls"]

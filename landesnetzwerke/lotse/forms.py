@@ -1,21 +1,29 @@
-"""The Lotse's search form: validates every query parameter before the search service sees it."""
+"""
+The Lotse's search form: validates every query parameter before the search service sees it. The choices of
+`umkreis`, `art` and `weg` are the search's own constants (search.RADIUS_CHOICES, KINDS, COUNSELLING_WAYS).
+"""
 
 import math
 import re
+from collections.abc import Callable
+from typing import Any, cast
 
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.forms.renderers import BaseRenderer
+from django.http import QueryDict
 from django.template import Context
 from django.template.base import render_value_in_context
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from iqportal.cache import directory_cache_key
 from landesnetzwerke.geo import GERMANY_BOUNDS
-from landesnetzwerke.lotse import search as lotse
-from landesnetzwerke.models import Bundesland, Sprache, Thema
+from landesnetzwerke.lotse import search
+from landesnetzwerke.lotse.places import normalize_query
+from landesnetzwerke.models import Beratungsstelle, Bundesland, Sprache, Thema
 
 Q_MAX_LENGTH = 100
 COORDINATE_MAX_LENGTH = 20
@@ -23,23 +31,35 @@ MAX_PAGE = 10000
 # Names of the parameters this form reads; others in the query string are ignored.
 PARAMETERS = ("q", "umkreis", "thema", "sprache", "art", "weg", "land", "lat", "lon", "page")
 _DIGITS = re.compile(r"[0-9]+")
+# How each choice of `art` (search.KINDS) and `weg` (search.COUNSELLING_WAYS, by the field it filters on) reads.
+KIND_LABELS: dict[str, Any] = {
+    Beratungsstelle.Kind.FIXED: _("Offices only"),
+    Beratungsstelle.Kind.MOBILE: _("Mobile counselling only"),
+}
+WAY_LABELS: dict[str, Any] = {
+    "in_person": _("In person"),
+    "by_phone": _("By phone"),
+    "by_video": _("By video"),
+    "by_email": _("By e-mail"),
+}
+Choices = list[tuple[Any, Any]]
 
 
 class CoordinateField(forms.CharField):
     """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
 
-    def __init__(self, *, min_value, max_value, example, **kwargs):
+    def __init__(self, *, min_value: float, max_value: float, example: str, **kwargs: Any) -> None:
         self.min_value, self.max_value, self.example = min_value, max_value, example
         kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
         return attrs
 
-    def clean(self, value):
+    def clean(self, value: Any) -> float | None:
         text = super().clean(value)
         if text in self.empty_values:
             return None
@@ -62,18 +82,18 @@ class CoordinateField(forms.CharField):
 _TEMPLATE_CONTEXT = Context()  # how the form renderer's templates print values: autoescaped, localised
 
 
-def _text(value):
+def _text(value: Any) -> str:
     """`{{ value }}` in a Django template."""
     return render_value_in_context(value, _TEMPLATE_CONTEXT)
 
 
-def _text_s(value):
+def _text_s(value: Any) -> str:
     """`{{ value|stringformat:'s' }}` in a Django template."""
     text = str(value)  # what "%s" % value gives (the filter wraps a tuple so that it prints as one)
     return _text(mark_safe(text) if isinstance(value, SafeData) else text)
 
 
-def _attrs(attrs):
+def _attrs(attrs: dict[str, Any]) -> str:
     """django/forms/widgets/attrs.html"""
     return "".join(
         f" {_text(name)}" if value is True else f' {_text(name)}="{_text_s(value)}"'
@@ -89,7 +109,9 @@ class LotseSelect(forms.Select):
     of every search.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: BaseRenderer | None = None
+    ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, group_choices, _index in widget["optgroups"]:
@@ -106,11 +128,19 @@ class LotseSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
-def _radius_choices():
-    return [(km, _("up to %(km)s km") % {"km": km}) for km in lotse.RADIUS_CHOICES]
+def _radius_choices() -> Choices:
+    return [(km, _("up to %(km)s km") % {"km": km}) for km in search.RADIUS_CHOICES]
 
 
-def _cached_per_language(name, build):
+def _kind_choices() -> Choices:
+    return [("", _("Offices and mobile counselling")), *((kind, KIND_LABELS[kind]) for kind in search.KINDS)]
+
+
+def _way_choices() -> Choices:
+    return [("", _("Any way")), *((way, WAY_LABELS[mode]) for way, mode in search.COUNSELLING_WAYS.items())]
+
+
+def _cached_per_language(name: str, build: Callable[[], Choices]) -> Choices:
     """Choices built from the directory, kept in the cache per language until the directory changes."""
     key = directory_cache_key("lotse-choices", name, get_language())
     choices = cache.get(key)
@@ -120,16 +150,16 @@ def _cached_per_language(name, build):
     return choices
 
 
-def _topic_choices():
-    def build():
+def _topic_choices() -> Choices:
+    def build() -> Choices:
         topics = Thema.objects.prefetch_related("translations")
         return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
 
     return _cached_per_language("topics", build)
 
 
-def _language_choices():
-    def build():
+def _language_choices() -> Choices:
+    def build() -> Choices:
         languages = [(language.code, language.name) for language in Sprache.objects.all()]
         return sorted(languages, key=lambda item: item[1].casefold())
 
@@ -147,11 +177,11 @@ class LotseForm(forms.Form):
     umkreis = forms.TypedChoiceField(
         widget=LotseSelect,
         label=_("Distance"),
-        choices=[(km, km) for km in lotse.RADIUS_CHOICES],  # labelled in __init__, in the visitor's language
+        choices=[(km, km) for km in search.RADIUS_CHOICES],  # labelled in __init__, in the visitor's language
         coerce=int,
         required=False,
-        initial=lotse.DEFAULT_RADIUS_KM,
-        empty_value=lotse.DEFAULT_RADIUS_KM,
+        initial=search.DEFAULT_RADIUS_KM,
+        empty_value=search.DEFAULT_RADIUS_KM,  # type: ignore[arg-type]  # coerced values are ints, the empty one too
         error_messages={"invalid_choice": _("Please choose a distance from the list.")},
     )
     thema = forms.ChoiceField(
@@ -169,24 +199,14 @@ class LotseForm(forms.Form):
     art = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Kind of counselling"),
-        choices=[
-            ("", _("Offices and mobile counselling")),
-            ("fest", _("Offices only")),
-            ("mobil", _("Mobile counselling only")),
-        ],
+        choices=_kind_choices(),
         required=False,
         error_messages={"invalid_choice": _("Please choose a kind of counselling from the list.")},
     )
     weg = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Way of counselling"),
-        choices=[
-            ("", _("Any way")),
-            ("vor-ort", _("In person")),
-            ("telefon", _("By phone")),
-            ("video", _("By video")),
-            ("email", _("By e-mail")),
-        ],
+        choices=_way_choices(),
         required=False,
         error_messages={"invalid_choice": _("Please choose a way of counselling from the list.")},
     )
@@ -211,33 +231,44 @@ class LotseForm(forms.Form):
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.is_bound and not self.data.get("umkreis"):
             # The distance select shows the default, not its first choice, when the URL does not say.
-            self.data = self.data.copy()
-            self.data["umkreis"] = str(lotse.DEFAULT_RADIUS_KM)
+            self._change_data(umkreis=str(search.DEFAULT_RADIUS_KM))
         if self.is_bound and (self.data.get("q") or "").strip() and ("lat" in self.data or "lon" in self.data):
             # A place typed wins over a position: after a search from a position the form still holds its
             # coordinates, and the visitor who then types a place means that place ("Use my location" empties
             # the place field). The coordinates are dropped, so the form shows what was searched.
-            self.data = self.data.copy()
-            self.data.pop("lat", None)
-            self.data.pop("lon", None)
-        self.fields["umkreis"].choices = _radius_choices()
-        self.fields["thema"].choices = [("", _("All topics")), *_topic_choices()]
-        self.fields["sprache"].choices = [("", _("All languages")), *_language_choices()]
+            self._change_data(lat=None, lon=None)
+        self._choose("umkreis", _radius_choices())
+        self._choose("thema", [("", _("All topics")), *_topic_choices()])
+        self._choose("sprache", [("", _("All languages")), *_language_choices()])
 
-    def clean_q(self):
-        # Digits of any script become ASCII digits, "10 115" becomes 10115 (lotse.normalize_query).
-        text = lotse.normalize_query(self.cleaned_data["q"])
+    def _change_data(self, **changes: str | None) -> None:
+        """The bound data (an immutable QueryDict) replaced by a copy with these values; None removes one."""
+        data = cast(QueryDict, self.data).copy()
+        for key, value in changes.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        self.data = data
+
+    def _choose(self, name: str, choices: Choices) -> None:
+        cast(forms.ChoiceField, self.fields[name]).choices = choices
+
+    def clean_q(self) -> str:
+        # Digits of any script become ASCII digits, "10 115" becomes 10115 (places.normalize_query).
+        text = normalize_query(self.cleaned_data["q"])
         compact = text.replace(" ", "")
         if _DIGITS.fullmatch(compact) and len(compact) != 5:
             raise ValidationError(_("A postcode (PLZ) has exactly five digits, for example 04109."), code="plz")
         return text
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         lat, lon = cleaned.get("lat"), cleaned.get("lon")
         if "lat" in self.errors or "lon" in self.errors:
             return cleaned
@@ -249,24 +280,24 @@ class LotseForm(forms.Form):
             self.add_error("q", ValidationError(_("Enter a postcode or a place."), code="required"))
         return cleaned
 
-    def _used(self, names, default=None):
+    def _used(self, names: tuple[str, ...], default: str | None = None) -> bool:
         if not self.is_bound:
             return False
         return any(name in self.errors or self.data.get(name) not in (None, "", default) for name in names)
 
     @property
-    def filters_used(self):
+    def filters_used(self) -> bool:
         """Whether the visitor set (or mistyped) a filter: the filters are then shown open."""
         return self._used(("thema", "sprache", "art", "weg", "land")) or self._used(
-            ("umkreis",), default=str(lotse.DEFAULT_RADIUS_KM)
+            ("umkreis",), default=str(search.DEFAULT_RADIUS_KM)
         )
 
     @property
-    def position_used(self):
+    def position_used(self) -> bool:
         return self._used(("lat", "lon"))
 
-    def search_kwargs(self):
-        """The validated parameters as keyword arguments of lotse.search_offices()."""
+    def search_kwargs(self) -> dict[str, Any]:
+        """The validated parameters as keyword arguments of search.search_offices()."""
         data = self.cleaned_data
         query = data.get("q", "")
         position = not query and data.get("lat") is not None  # a place typed wins over a position
@@ -275,7 +306,7 @@ class LotseForm(forms.Form):
             "latitude": data.get("lat") if position else None,
             "longitude": data.get("lon") if position else None,
             "land": data.get("land", ""),
-            "radius_km": data.get("umkreis") or lotse.DEFAULT_RADIUS_KM,
+            "radius_km": data.get("umkreis") or search.DEFAULT_RADIUS_KM,
             "thema": data.get("thema", ""),
             "sprache": data.get("sprache", ""),
             "art": data.get("art", ""),

@@ -11,9 +11,12 @@ with Douglas-Peucker at 0.02 degrees.
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from landesnetzwerke.lotse.search import LotseResult
 
 OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "germany_outline.json"
 MAP_WIDTH = 320
@@ -24,13 +27,13 @@ SCALE_STEPS_KM = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 @cache
-def germany_rings():
+def germany_rings() -> tuple[tuple[tuple[float, float], ...], ...]:
     """Germany's border as rings of (longitude, latitude); read once per process (a few KB)."""
     with OUTLINE_FILE.open(encoding="utf-8") as handle:
         return tuple(tuple((lon, lat) for lon, lat in ring) for ring in json.load(handle)["rings"])
 
 
-def _num(value):
+def _num(value: float) -> str:
     """SVG numbers as text: never localised (a German decimal comma would break the drawing)."""
     return f"{value:.1f}"
 
@@ -49,7 +52,7 @@ class MapData:
     width: int
     height: int
     outline_path: str
-    markers: list = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
     place: str = ""  # the searched place's marker: the points of a diamond
     place_label: str = ""
     scale_km: int = 0
@@ -67,23 +70,23 @@ class MapData:
     area_height: str = ""
 
     @property
-    def view_box(self):
+    def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
 
     @property
-    def scale_y(self):
+    def scale_y(self) -> str:
         return str(self.height - 14)
 
     @property
-    def scale_x2(self):
+    def scale_x2(self) -> str:
         return _num(12 + self.scale_px)
 
     @property
-    def inset_transform(self):
+    def inset_transform(self) -> str:
         return f"translate({self.inset_x} {self.inset_y})"
 
     @property
-    def inset_box(self):
+    def inset_box(self) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the overview map in the map's pixels."""
         left, top = float(self.inset_x), float(self.inset_y)
         return left, top, left + float(self.inset_width), top + float(self.inset_height)
@@ -92,18 +95,18 @@ class MapData:
 class _Projection:
     """Equirectangular, with longitude scaled by the cosine of the middle latitude, into pixels."""
 
-    def __init__(self, south, west, north, east, width):
+    def __init__(self, south: float, west: float, north: float, east: float, width: int) -> None:
         self.north, self.west = north, west
         self.kx = math.cos(math.radians((south + north) / 2))
         self.scale = width / ((east - west) * self.kx)
         self.width = width
         self.height = round((north - south) * self.scale)
 
-    def __call__(self, lat, lon):
+    def __call__(self, lat: float, lon: float) -> tuple[float, float]:
         return (lon - self.west) * self.kx * self.scale, (self.north - lat) * self.scale
 
 
-def _bounds(points):
+def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     lats = [lat for lat, _lon in points]
     lons = [lon for _lat, lon in points]
     south, north, west, east = min(lats), max(lats), min(lons), max(lons)
@@ -131,9 +134,10 @@ GERMANY_EXTENT = (47.2, 5.8, 55.1, 15.1)
 OFFICE_RADIUS = 10  # an office's circle (_map.html), without its 2 px outline
 PLACE_SIZE = 14  # half the diagonal of the searched place's diamond
 CLEARANCE = 4  # outline plus a little air between a marker and the overview map
+Shape = tuple[float, float, float]  # a marker's centre (x, y) and half its size, in the map's pixels
 
 
-def _outline_path(project):
+def _outline_path(project: _Projection) -> str:
     parts = []
     for ring in germany_rings():
         coords = [project(lat, lon) for lon, lat in ring]
@@ -142,25 +146,25 @@ def _outline_path(project):
 
 
 @cache
-def _inset():
+def _inset() -> tuple[_Projection, str]:
     """The overview map's projection and outline (in its own coordinates): the same for every search, so drawn
     once per process."""
     inset = _Projection(*GERMANY_EXTENT, INSET_WIDTH)
     return inset, _outline_path(inset)
 
 
-def _inset_corners(width, height, inset_height):
+def _inset_corners(width: int, height: int, inset_height: int) -> list[tuple[float, float]]:
     """Where the overview may go, in order of preference: top right, top left, bottom right (the scale bar
     takes the bottom left)."""
     right = width - INSET_WIDTH - INSET_MARGIN
     bottom = height - inset_height - INSET_MARGIN
-    corners = [(right, INSET_MARGIN), (INSET_MARGIN, INSET_MARGIN)]
+    corners: list[tuple[float, float]] = [(right, INSET_MARGIN), (INSET_MARGIN, INSET_MARGIN)]
     if bottom >= INSET_MARGIN:
         corners.append((right, bottom))
     return corners
 
 
-def _overlap(shapes, left, top, inset_height):
+def _overlap(shapes: list[Shape], left: float, top: float, inset_height: int) -> float:
     """How far (in px) the lowest of `shapes` (x, y, half size) reaches into the box at (left, top); 0 if none."""
     right, bottom = left + INSET_WIDTH, top + inset_height
     reach = 0.0
@@ -171,7 +175,9 @@ def _overlap(shapes, left, top, inset_height):
     return reach
 
 
-def _place_inset(south, west, north, east, shapes_of):
+def _place_inset(
+    south: float, west: float, north: float, east: float, shapes_of: Callable[[_Projection], list[Shape]]
+) -> tuple[_Projection, tuple[float, float]]:
     """
     The projection and the overview's corner such that no marker lies under the overview: the first free corner,
     else the map grows northwards (taller, about the same scale) until the top right corner is free.
@@ -190,35 +196,36 @@ def _place_inset(south, west, north, east, shapes_of):
     return project, corners[0]  # not reached in practice: each round frees the top right corner
 
 
-def result_map(result):
+def result_map(result: LotseResult | None) -> MapData | None:
     """MapData for a LotseResult (the place and the fixed offices on its page), or None if nothing to show."""
     if result is None or not result.found:
         return None
     location = result.location
-    offices = [hit.office for hit in result.fixed]
-    points = [(office.latitude, office.longitude) for office in offices]
-    has_place = location is not None and location.has_point
-    if has_place:
-        points.append((location.latitude, location.longitude))
+    hits = result.fixed
+    points = [(hit.office.latitude, hit.office.longitude) for hit in hits]
+    place_point = None
+    if location is not None and location.latitude is not None and location.longitude is not None:
+        place_point = (location.latitude, location.longitude)
+        points.append(place_point)
     if not points:
         return None
     south, west, north, east = _bounds(points)
 
-    def shapes_of(project):
-        shapes = [(*project(office.latitude, office.longitude), OFFICE_RADIUS) for office in offices]
-        if has_place:
-            shapes.append((*project(location.latitude, location.longitude), PLACE_SIZE))
+    def shapes_of(project: _Projection) -> list[Shape]:
+        shapes: list[Shape] = [(*project(hit.office.latitude, hit.office.longitude), OFFICE_RADIUS) for hit in hits]
+        if place_point is not None:
+            shapes.append((*project(*place_point), PLACE_SIZE))
         return shapes
 
     project, (inset_x, inset_y) = _place_inset(south, west, north, east, shapes_of)
     north = project.north
     markers = []
-    for number, office in enumerate(offices, start=result.first_number):
-        x, y = project(office.latitude, office.longitude)
-        markers.append(Marker(_num(x), _num(y), number=number, name=office.name, office_id=office.pk))
+    for number, hit in enumerate(hits, start=result.first_number):
+        x, y = project(hit.office.latitude, hit.office.longitude)
+        markers.append(Marker(_num(x), _num(y), number=number, name=hit.office.name, office_id=hit.office.pk))
     place = ""
-    if has_place:
-        x, y = project(location.latitude, location.longitude)
+    if place_point is not None:
+        x, y = project(*place_point)
         size = PLACE_SIZE  # a little larger than an office's circle, so that it shows around one at the same spot
         corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
         place = " ".join(f"{_num(px)},{_num(py)}" for px, py in corners)

@@ -6,15 +6,25 @@ opening hours by day, the schema.org description (JSON-LD) and the vCard.
 import datetime
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from django.utils.safestring import mark_safe
 
-from landesnetzwerke.lotse.search import BERLIN
-from landesnetzwerke.models import Oeffnungszeit
+from landesnetzwerke.clock import BERLIN
+from landesnetzwerke.models import Beratungsstelle, Oeffnungszeit
 
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Slot(Protocol):
+    """An opening slot: an Oeffnungszeit, or anything with its weekday (0 = Monday), opening and closing time."""
+
+    weekday: int
+    opens: datetime.time
+    closes: datetime.time
 
 
 @dataclass(frozen=True)
@@ -28,16 +38,16 @@ class OpeningStatus:
     next_offset: int | None = None  # days from today to the next opening: 0 (today) to 7 (a week from today)
 
     @property
-    def next_day_name(self):
-        return Oeffnungszeit.Weekday(self.next_day).label if self.next_day is not None else ""
+    def next_day_name(self) -> str:
+        return str(Oeffnungszeit.Weekday(self.next_day).label) if self.next_day is not None else ""
 
     @property
-    def next_is_next_week(self):
+    def next_is_next_week(self) -> bool:
         """The next opening is on today's weekday a week from now (today's only slots are over)."""
         return self.next_offset == 7
 
 
-def opening_status(slots, now):
+def opening_status(slots: Iterable[Slot], now: datetime.datetime) -> OpeningStatus | None:
     """Open now, and until when; else the next opening within a week. `now` is converted to Berlin time."""
     slots = list(slots)
     if not slots:
@@ -64,15 +74,15 @@ def opening_status(slots, now):
     return OpeningStatus(is_open=False)
 
 
-def opening_table(slots):
+def opening_table(slots: Iterable[Slot]) -> list[tuple[str, list[Slot]]]:
     """[(weekday label, [slots])] for the days the office is open, Monday first."""
-    by_day = {}
+    by_day: dict[int, list[Slot]] = {}
     for slot in sorted(slots, key=lambda s: (s.weekday, s.opens)):
         by_day.setdefault(slot.weekday, []).append(slot)
-    return [(Oeffnungszeit.Weekday(day).label, day_slots) for day, day_slots in by_day.items()]
+    return [(str(Oeffnungszeit.Weekday(day).label), day_slots) for day, day_slots in by_day.items()]
 
 
-def tel_href(phone):
+def tel_href(phone: str | None) -> str:
     """A tel: URI from a phone number as people write it ("030 1234-56" -> "tel:+4930123456")."""
     digits = re.sub(r"[^\d+]", "", phone or "")
     if not digits:
@@ -84,7 +94,7 @@ def tel_href(phone):
     return f"tel:{digits}"
 
 
-def json_ld(office, url):
+def json_ld(office: Beratungsstelle, url: str) -> str:
     """
     The office as schema.org JSON-LD, safe to place inside a <script> element; "" for sample data (invented
     addresses and contacts must not reach search engines as a real business).
@@ -94,7 +104,7 @@ def json_ld(office, url):
     """
     if office.is_sample:
         return ""
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Service" if office.is_mobile else "LocalBusiness",
         "name": office.name,
@@ -109,13 +119,13 @@ def json_ld(office, url):
         "addressCountry": "DE",
     }
     geo = {"@type": "GeoCoordinates", "latitude": round(office.latitude, 6), "longitude": round(office.longitude, 6)}
-    contact = {}
+    contact: dict[str, str] = {}
     if office.phone:
         contact["telephone"] = office.phone
     if office.email:
         contact["email"] = office.email
     if office.is_mobile:
-        provider = {"@type": "Organization", "name": office.traeger or office.landesnetzwerk.name}
+        provider: dict[str, Any] = {"@type": "Organization", "name": office.traeger or office.landesnetzwerk.name}
         if contact:
             provider["contactPoint"] = {"@type": "ContactPoint", "name": office.name, **contact}
         data["provider"] = provider
@@ -148,7 +158,7 @@ def json_ld(office, url):
     return mark_safe(text)  # noqa: S308 - <, > and & are escaped above, so the text cannot end the script
 
 
-def _vcard_escape(value):
+def _vcard_escape(value: object) -> str:
     return (
         str(value or "")
         .replace("\\", "\\\\")
@@ -159,12 +169,13 @@ def _vcard_escape(value):
     )
 
 
-def _fold(line):
+def _fold(line: str) -> str:
     """vCard lines longer than 75 octets continue on the next line after a space (RFC 6350, 3.2)."""
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (75 if not parts else 74):
@@ -175,7 +186,7 @@ def _fold(line):
     return "\r\n ".join(parts)
 
 
-def vcard(office, url):
+def vcard(office: Beratungsstelle, url: str) -> str:
     """The office as a vCard 4.0 (text/vcard)."""
     lines = [
         "BEGIN:VCARD",

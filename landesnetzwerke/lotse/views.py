@@ -1,56 +1,29 @@
-"""The Lotse's pages: the search (HTML and JSON) and the office page with its vCard. Thin: see lotse.py."""
+"""
+The Lotse's pages: the search (HTML and JSON) and the office page with its vCard. Thin: the search is
+search.search_offices(), the records serializers', the sentences presenters', the links links.lotse_url().
+"""
 
-import re
+from typing import Any
 
-from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, TemplateView, View
 
-from landesnetzwerke.lotse import maps
-from landesnetzwerke.lotse import office as lotse_office
-from landesnetzwerke.lotse import search as lotse
+from landesnetzwerke.clock import german_time
+from landesnetzwerke.lotse import maps, serializers
+from landesnetzwerke.lotse import office as office_page
 from landesnetzwerke.lotse.forms import PARAMETERS, LotseForm
-from landesnetzwerke.models import Beratungsstelle
+from landesnetzwerke.lotse.links import absolute_lotse_url, page_url
+from landesnetzwerke.lotse.places import Status
+from landesnetzwerke.lotse.search import LotseResult, search_offices
+from landesnetzwerke.models import Beratungsstelle, BeratungsstelleQuerySet
 
 OFFICE_PAGE_MAX_AGE = 60  # seconds: "open now" must not lag behind the opening hours
-_LOTSE_BASE = re.compile(r"^(?P<base>.*?/)(?:stelle/\d+/(?:vcard/)?|suche\.json)?$")
 
 
-def lotse_path(request, name, pk=None):
-    """
-    The path of a Lotse URL ("search", "office", "office-vcard") in the visitor's language. Where the Lotse's
-    CMS page has no content in that language yet, django CMS still serves the search (language fallback) but
-    can neither reverse nor resolve the pages below it: then the search stays on the requested path and
-    office pages are linked in the site's default language.
-    """
-    kwargs = {"pk": pk} if pk is not None else {}
-    try:
-        return reverse(f"lotse:{name}", kwargs=kwargs)
-    except NoReverseMatch:
-        if name == "search":
-            return _LOTSE_BASE.match(request.path)["base"]
-    with translation.override(settings.LANGUAGE_CODE):
-        try:
-            return reverse(f"lotse:{name}", kwargs=kwargs)
-        except NoReverseMatch:
-            base = _LOTSE_BASE.match(request.path)["base"]
-            return base + {"office": f"stelle/{pk}/", "office-vcard": f"stelle/{pk}/vcard/"}[name]
-
-
-def url_of(obj):
-    """obj.get_absolute_url(), or "" while the page that shows such objects is missing in this language."""
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
-def bound_form(request):
+def bound_form(request: HttpRequest) -> LotseForm:
     """The search form, bound when the query string has any of its parameters; 404 for a malformed page."""
     params = request.GET
     form = LotseForm(params if any(key in params for key in PARAMETERS) else None)
@@ -59,12 +32,12 @@ def bound_form(request):
     return form
 
 
-def run_search(form):
+def run_search(form: LotseForm) -> LotseResult | None:
     """The result for a valid form (None otherwise); an unknown place becomes an error on the q field."""
     if not form.is_bound or not form.is_valid():
         return None
-    result = lotse.search_offices(**form.search_kwargs())
-    if result.status == lotse.Status.NOT_FOUND:
+    result = search_offices(**form.search_kwargs())
+    if result.status == Status.NOT_FOUND:
         form.add_error(
             "q",
             _("We could not find the place or postcode “%(query)s” in Germany. Please check the spelling.")
@@ -76,7 +49,7 @@ def run_search(form):
 class SearchView(TemplateView):
     template_name = "lotse/search.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         form = bound_form(self.request)
         result = run_search(form)
@@ -86,78 +59,31 @@ class SearchView(TemplateView):
             map=maps.result_map(result),
             filters_open=form.filters_used,
             position_open=form.position_used,
+            kinds=Beratungsstelle.Kind,  # the values of `art`
         )
         return context
-
-
-def _office_json(office, distance_km, request):
-    return {
-        "id": office.pk,
-        "name": office.name,
-        "kind": office.kind,
-        "street": office.street,
-        "plz": office.plz,
-        "city": office.city,
-        "bundesland": office.bundesland,
-        "latitude": office.latitude,
-        "longitude": office.longitude,
-        "distance_km": round(distance_km, 2) if distance_km is not None else None,
-        "languages": [language.code for language in office.languages.all()],
-        "topics": [topic.slug for topic in office.topics.all()],
-        "url": request.build_absolute_uri(lotse_path(request, "office", office.pk)),
-    }
 
 
 class SearchJsonView(View):
     """The same search as JSON (same parameters); invalid parameters give 400 with the errors."""
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
         form = LotseForm(request.GET)  # a malformed page is an error like any other here (400), not a 404
         result = run_search(form)
         if result is None or not form.is_valid():
             errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
             candidates = [c.query for c in result.candidates] if result is not None else []
             return JsonResponse({"errors": errors, "suggestions": candidates}, status=400)
-        body = {
-            "status": str(result.status),
-            "candidates": [c.query for c in result.candidates],
-        }
-        if result.found:
-            body.update(
-                location={
-                    "label": result.location.label,
-                    "bundesland": result.location.bundesland,
-                    "latitude": result.location.latitude,
-                    "longitude": result.location.longitude,
-                },
-                radius_km=result.radius_km,
-                widened=result.widened,
-                nearest_anywhere=result.nearest_anywhere,
-                fixed_total=result.fixed_total,
-                mobile_total=result.mobile_total,
-                page=result.page.number,
-                pages=result.page.paginator.num_pages,
-                fixed=[_office_json(hit.office, hit.distance_km, request) for hit in result.fixed],
-                mobile=[
-                    {
-                        **_office_json(hit.office, hit.distance_km, request),
-                        "next_days": [
-                            {"date": day.date.isoformat(), "starts": f"{day.starts:%H:%M}", "ends": f"{day.ends:%H:%M}"}
-                            for day in hit.next_days
-                        ],
-                    }
-                    for hit in result.mobile
-                ],
-            )
+        body = serializers.search_record(result, lambda office: absolute_lotse_url(request, "office", pk=office.pk))
         return JsonResponse(body)
 
 
 class OfficeMixin:
     model = Beratungsstelle
-    context_object_name = "office"
+    context_object_name: str | None = "office"
 
-    def get_queryset(self):
-        return Beratungsstelle.objects.published().for_office_page(today=lotse.berlin_now().date())
+    def get_queryset(self) -> BeratungsstelleQuerySet:
+        return Beratungsstelle.objects.published().with_details(now=german_time())
 
 
 @method_decorator(cache_control(max_age=OFFICE_PAGE_MAX_AGE), name="dispatch")
@@ -166,32 +92,25 @@ class OfficeDetailView(OfficeMixin, DetailView):
 
     template_name = "lotse/office_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         office = self.object
-        now = lotse.berlin_now()
-        office.upcoming_days = [day for day in office.upcoming_days if day.date > now.date() or day.ends > now.time()]
+        now = german_time()
         slots = list(office.opening_hours.all())
-        try:
-            network_url = reverse("landesnetzwerke:detail", kwargs={"slug": office.landesnetzwerk.slug})
-        except NoReverseMatch:
-            network_url = ""
         context.update(
-            opening=lotse_office.opening_status(slots, now),
-            opening_table=lotse_office.opening_table(slots),
-            json_ld=lotse_office.json_ld(
-                office, self.request.build_absolute_uri(lotse_path(self.request, "office", office.pk))
-            ),
-            network_url=network_url,
-            now=timezone.localtime(now),
+            opening=office_page.opening_status(slots, now),
+            opening_table=office_page.opening_table(slots),
+            json_ld=office_page.json_ld(office, absolute_lotse_url(self.request, "office", pk=office.pk) or ""),
+            network_url=page_url(office.landesnetzwerk),
+            now=now,
         )
         return context
 
 
 class OfficeVCardView(OfficeMixin, DetailView):
-    def render_to_response(self, context, **response_kwargs):
+    def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
         office = self.object
-        url = self.request.build_absolute_uri(lotse_path(self.request, "office-vcard", office.pk))
-        response = HttpResponse(lotse_office.vcard(office, url), content_type="text/vcard; charset=utf-8")
+        url = absolute_lotse_url(self.request, "office-vcard", pk=office.pk) or ""
+        response = HttpResponse(office_page.vcard(office, url), content_type="text/vcard; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="beratungsstelle-{office.pk}.vcf"'
         return response

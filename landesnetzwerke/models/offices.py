@@ -5,16 +5,19 @@ Coordinates are numeric (WGS 84 degrees) and range-checked in the database. Desc
 translated with django-parler; names, addresses and contacts are not translated.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from iqportal.locking import VersionedModel
+from landesnetzwerke.clock import german_time
+from landesnetzwerke.lotse.links import lotse_url
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
 
@@ -71,9 +74,11 @@ class LandesnetzwerkQuerySet(TranslatableQuerySet):
     def with_office_counts(self):
         """Annotates fixed_count and mobile_count: the network's published offices of each kind."""
         published = models.Q(beratungsstellen__published=True)
+        fixed = published & models.Q(beratungsstellen__kind=OfficeKind.FIXED)
+        mobile = published & models.Q(beratungsstellen__kind=OfficeKind.MOBILE)
         return self.annotate(
-            fixed_count=models.Count("beratungsstellen", filter=published & models.Q(beratungsstellen__kind="fest")),
-            mobile_count=models.Count("beratungsstellen", filter=published & models.Q(beratungsstellen__kind="mobil")),
+            fixed_count=models.Count("beratungsstellen", filter=fixed),
+            mobile_count=models.Count("beratungsstellen", filter=mobile),
         )
 
     def editable_by(self, user):
@@ -133,10 +138,8 @@ class Landesnetzwerk(VersionedModel, TranslatableModel):
 
     def lotse_search_url(self):
         """The Lotse prefilled for this network's Bundesland, or None while no page carries the Lotse apphook."""
-        try:
-            return f"{reverse('lotse:search')}?land={self.bundesland}"
-        except NoReverseMatch:
-            return None
+        url = lotse_url("search")
+        return f"{url}?land={self.bundesland}" if url is not None else None
 
 
 class Thema(TranslatableModel):
@@ -195,7 +198,7 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
     def in_bbox(self, south, west, north, east):
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
-    # Lotse filters and the data its result lists show (landesnetzwerke.lotse).
+    # The Lotse's filters (landesnetzwerke.lotse.search).
     def with_topic(self, slug):
         return self.filter(topics__slug=slug)
 
@@ -208,13 +211,6 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
             raise ValueError(f"unknown counselling mode {mode!r}")
         return self.filter(**{mode: True})
 
-    def for_lotse_list(self):
-        """
-        The offices with what a Lotse result shows (network, topics, languages) in a fixed number of queries.
-        Topics without their translations: the lists show none, the JSON only their slugs.
-        """
-        return self.select_related("landesnetzwerk").prefetch_related("topics", "languages")
-
     def editable_by(self, user):
         """The offices `user` may see and change in the admin: all for central editors, else their networks'."""
         if can_edit_all_networks(user):
@@ -226,28 +222,30 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
     def samples(self):
         return self.filter(is_sample=True)
 
-    def for_office_page(self, today):
-        """What an office page shows, in a constant number of queries; consultation days from `today` on as
-        `upcoming_days`."""
-        upcoming = Sprechtag.objects.filter(date__gte=today).order_by("date", "starts")
-        return self.select_related("landesnetzwerk").prefetch_related(
-            "translations",
-            "topics__translations",
-            "languages",
-            "opening_hours",
-            models.Prefetch("sprechtage", queryset=upcoming, to_attr="upcoming_days"),
-        )
+    # What is shown of each office, in a fixed number of queries whatever the number of offices.
+    def for_lists(self, now=None):
+        """
+        What office lists show (the Lotse's results, the network pages, the open data): network, topics (slugs,
+        no translations) and languages; with `now`, the upcoming consultation days as `upcoming_days`.
+        """
+        queryset = self.select_related("landesnetzwerk").prefetch_related("topics", "languages")
+        return queryset.with_upcoming_days(now) if now is not None else queryset
 
-    def for_listing(self, today=None):
-        """What office lists show, in a constant number of queries: languages, and upcoming consultation days
-        as `upcoming_sprechtage` (from `today` on)."""
-        today = today or timezone.localdate()
-        return self.select_related("landesnetzwerk").prefetch_related(
-            "languages",
-            models.Prefetch(
-                "sprechtage", queryset=Sprechtag.objects.filter(date__gte=today), to_attr="upcoming_sprechtage"
-            ),
+    def with_details(self, now=None):
+        """
+        Everything about an office (the office page, the admin's export, the import, the demo loader): network,
+        translations, topics with their names, languages, opening hours and all consultation days; with `now`,
+        only the upcoming consultation days, as `upcoming_days`.
+        """
+        queryset = self.select_related("landesnetzwerk").prefetch_related(
+            "translations", "topics__translations", "languages", "opening_hours"
         )
+        return queryset.with_upcoming_days(now) if now is not None else queryset.prefetch_related("consultation_days")
+
+    def with_upcoming_days(self, now):
+        """The consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""
+        upcoming = Sprechtag.objects.upcoming(now)
+        return self.prefetch_related(models.Prefetch("consultation_days", queryset=upcoming, to_attr="upcoming_days"))
 
 
 class BeratungsstelleManager(TranslatableManager.from_queryset(BeratungsstelleQuerySet)):
@@ -262,12 +260,17 @@ COUNSELLING_MODES = [
 ]
 
 
+class OfficeKind(models.TextChoices):
+    """Beratungsstelle.Kind: its values are the `kind` column, the open data's `kind` and the Lotse's `art`."""
+
+    FIXED = "fest", _("fixed office")
+    MOBILE = "mobil", _("mobile counselling")
+
+
 class Beratungsstelle(VersionedModel, TranslatableModel):
     """A counselling office: fixed (with an address) or mobile (with a service area and consultation days)."""
 
-    class Kind(models.TextChoices):
-        FIXED = "fest", _("fixed office")
-        MOBILE = "mobil", _("mobile counselling")
+    Kind = OfficeKind
 
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.FIXED, db_index=True)
     landesnetzwerk = models.ForeignKey(
@@ -342,14 +345,20 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
             models.CheckConstraint(
                 condition=models.Q(longitude__gte=-180, longitude__lte=180), name="office_longitude_range"
             ),
-            models.CheckConstraint(condition=models.Q(kind__in=["fest", "mobil"]), name="office_kind_valid"),
+            models.CheckConstraint(condition=models.Q(kind__in=OfficeKind.values), name="office_kind_valid"),
         ]
 
     def __str__(self):
         return self.name
 
+    # Set by BeratungsstelleQuerySet.with_upcoming_days().
+    upcoming_days: list["Sprechtag"]
+
     def get_absolute_url(self):
-        return reverse("lotse:office", kwargs={"pk": self.pk})
+        url = lotse_url("office", pk=self.pk)
+        if url is None:
+            raise NoReverseMatch("no published page carries the Lotse apphook")
+        return url
 
     def clean(self):
         """What the fields cannot check alone: the network's Land, and what each kind of office needs."""
@@ -431,15 +440,25 @@ class Oeffnungszeit(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
+class SprechtagQuerySet(models.QuerySet):
+    def upcoming(self, now: datetime.datetime):
+        """The consultation days that have not ended at `now` (German time: they are local times), in order."""
+        local = german_time(now)
+        today = models.Q(date=local.date(), ends__gt=local.time())
+        return self.filter(models.Q(date__gt=local.date()) | today).order_by("date", "starts")
+
+
 class Sprechtag(models.Model):
     """A consultation day of mobile counselling: when and where it takes place."""
 
-    beratungsstelle = models.ForeignKey(Beratungsstelle, on_delete=models.CASCADE, related_name="sprechtage")
+    beratungsstelle = models.ForeignKey(Beratungsstelle, on_delete=models.CASCADE, related_name="consultation_days")
     date = models.DateField(_("date"), db_index=True)
     starts = models.TimeField(_("from"))
     ends = models.TimeField(_("to"))
     place = models.CharField(_("place"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
+
+    objects = SprechtagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consultation day")

@@ -6,7 +6,8 @@ progressively enhances the form.
 
 Runs against the browser tests' site (tests/browser/conftest.py: its own server process and database with
 the demo content, so no transactional test flushes the session's data). The offices come from the demo
-data; the test checks the contract (DESIGN.md section 3), not particular offices.
+data; the test checks the contract (README, section The Lotse: #results and its data attributes), not
+particular offices.
 """
 
 import re

@@ -14,7 +14,7 @@ from django.utils import translation
 from fachstellen.models import Fachstelle
 from iqportal.templatetags.bidi_tags import list_separator_for
 from landesnetzwerke.models import Landesnetzwerk, Sprache, Thema
-from tests.factories import make_office, make_sprechtag
+from tests.factories import make_consultation_day, make_office
 from tests.html import get_tree, squeeze
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ def test_mobile_office_page_isolates_places_and_numbers(client):
         service_radius_km=35,
         service_plz_prefixes="14, 15",
     )
-    make_sprechtag(mobile, datetime.date.today() + datetime.timedelta(days=3), place="Rathaus Jüterbog")
+    make_consultation_day(mobile, datetime.date.today() + datetime.timedelta(days=3), place="Rathaus Jüterbog")
     tree = get_tree(client, in_language(mobile.get_absolute_url(), "ar"))
     section = tree.xpath('//section[@aria-labelledby="office-address"]')[0]
     assert section.xpath(".//p//bdi/text()") == ["Luckenwalde"]

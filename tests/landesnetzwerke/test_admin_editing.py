@@ -96,7 +96,7 @@ def test_sample_data_is_marked_in_the_admin(ni_client, ni_office):
 def test_change_form_has_opening_hours_and_consultation_days_inline(ni_client, ni_office):
     response = ni_client.get(change_url(ni_office))
     formsets = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
-    assert formsets == {"opening_hours", "sprechtage"}
+    assert formsets == {"opening_hours", "consultation_days"}
     data = form_values(response, FORM)
     total = int(data["opening_hours-TOTAL_FORMS"][0])
     assert total == ni_office.opening_hours.count() > 0

@@ -1,4 +1,4 @@
-"""GET /api/beratungsstellen.json: the open-data contract of DESIGN.md section 3, caching headers, query count."""
+"""GET /api/beratungsstellen.json: the open-data contract (README, section Open data), caching headers, query count."""
 
 import pytest
 from django.core.cache import caches

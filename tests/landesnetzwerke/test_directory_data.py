@@ -114,10 +114,10 @@ def test_contacts_are_sample_data_and_marked_as_such():
 
 def test_mobile_offices_have_a_service_area_and_upcoming_consultation_days():
     today = timezone.localdate()
-    for office in Beratungsstelle.objects.mobile().prefetch_related("sprechtage"):
+    for office in Beratungsstelle.objects.mobile().prefetch_related("consultation_days"):
         assert office.service_radius_km and office.plz_prefix_list, office
         assert all(len(prefix) == 3 and prefix.isdigit() for prefix in office.plz_prefix_list)
-        days = list(office.sprechtage.all())
+        days = list(office.consultation_days.all())
         assert len(days) == 4
         assert all(today < day.date <= today + datetime.timedelta(days=60) for day in days)
         assert all(day.starts < day.ends and day.place for day in days)
@@ -223,14 +223,14 @@ def test_refresh_writes_the_demo_values_again_but_never_into_offices_taken_over(
 def test_sample_mobile_offices_get_new_consultation_days_once_theirs_are_past():
     later = timezone.localdate() + datetime.timedelta(days=120)
     office = Beratungsstelle.objects.samples().mobile().order_by("pk").first()
-    old_days = set(office.sprechtage.values_list("pk", flat=True))
-    assert old_days and not office.sprechtage.filter(date__gte=later).exists()
+    old_days = set(office.consultation_days.values_list("pk", flat=True))
+    assert old_days and not office.consultation_days.filter(date__gte=later).exists()
 
     load_directory(today=later)  # as `make run` on a later day
 
-    upcoming = office.sprechtage.filter(date__gte=later)
+    upcoming = office.consultation_days.filter(date__gte=later)
     assert upcoming.count() == 4
-    assert set(office.sprechtage.values_list("pk", flat=True)) >= old_days  # nothing deleted
+    assert set(office.consultation_days.values_list("pk", flat=True)) >= old_days  # nothing deleted
 
 
 def test_sample_offices_can_be_removed_once_real_data_is_imported():

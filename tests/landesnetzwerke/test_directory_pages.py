@@ -94,7 +94,7 @@ def test_unpublished_offices_are_not_listed(client):
 def test_mobile_offices_show_service_area_and_next_consultation_day(client):
     network = Landesnetzwerk.objects.get(bundesland="SL")
     mobile = network.beratungsstellen.mobile().get()
-    next_day = mobile.sprechtage.order_by("date").first()
+    next_day = mobile.consultation_days.order_by("date").first()
     tree = page(client, network.get_absolute_url())
     item = text(tree, f'//li[@data-office-id="{mobile.pk}"]')
     assert f"{mobile.service_radius_km} km" in item

@@ -13,7 +13,7 @@ import tablib
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from landesnetzwerke.directory import format_opening_hours, parse_opening_hours, parse_sprechtage
+from landesnetzwerke.directory import format_opening_hours, parse_consultation_days, parse_opening_hours
 from landesnetzwerke.import_storage import ImportPreviewStorage
 from landesnetzwerke.models import Beratungsstelle
 from landesnetzwerke.resources import BeratungsstelleResource
@@ -272,7 +272,7 @@ def test_text_formats_of_hours_and_consultation_days_round_trip():
         (4, datetime.time(9), datetime.time(12)),
     ]
     assert format_opening_hours(slots) == "Mo 09:00-12:00, 13:00-16:00; Fr 09:00-12:00"
-    days = parse_sprechtage("2030-03-04 09:30-12:00 Celle; Rathaus, Markt 1 | 2030-03-18 13:00-15:00 Uelzen")
+    days = parse_consultation_days("2030-03-04 09:30-12:00 Celle; Rathaus, Markt 1 | 2030-03-18 13:00-15:00 Uelzen")
     assert days[0] == {
         "date": datetime.date(2030, 3, 4),
         "starts": datetime.time(9, 30),

