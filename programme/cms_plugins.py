@@ -13,17 +13,36 @@ class ProgrammePluginBase(CMSPluginBase):
     module = MODULE
 
 
+class SectionPluginBase(ProgrammePluginBase):
+    """
+    A block of entries (child plugins) under an optional heading, rendered by programme/plugins/section.html (or a
+    template that extends it): the heading is an h2, the entries' headings one level below it (h3, or h2 without
+    a heading).
+    """
+
+    allow_children = True
+    render_template = "programme/plugins/section.html"
+    section = presentation.Section("")
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        context["section"] = self.section
+        context["heading_id"] = f"{self.section.id_prefix}-{instance.pk}-title"
+        context["child_heading_level"] = 3 if instance.title else 2
+        return context
+
+
 class ChildPluginBase(ProgrammePluginBase):
     require_parent = True
 
 
 @plugin_pool.register_plugin
-class FiguresPlugin(ProgrammePluginBase):
+class FiguresPlugin(SectionPluginBase):
     model = models.Figures
     name = _("Figures (Kennzahlen)")
     render_template = "programme/plugins/figures.html"
-    allow_children = True
     child_classes = ["FigurePlugin"]
+    section = presentation.Section("figures-block", id_prefix="figures", list_class="figures")
 
 
 @plugin_pool.register_plugin
@@ -44,17 +63,11 @@ class FigurePlugin(ChildPluginBase):
 
 
 @plugin_pool.register_plugin
-class ProcessChainPlugin(ProgrammePluginBase):
+class ProcessChainPlugin(SectionPluginBase):
     model = models.ProcessChain
     name = _("Process chain (Prozesskette)")
-    render_template = "programme/plugins/process_chain.html"
-    allow_children = True
     child_classes = ["ProcessStepPlugin"]
-
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        context["child_heading_level"] = 3 if instance.title else 2
-        return context
+    section = presentation.Section("process-chain", list_tag="ol", list_class="steps")
 
 
 @plugin_pool.register_plugin
@@ -73,16 +86,15 @@ class HandlungsschwerpunktPlugin(ProgrammePluginBase):
 
 
 @plugin_pool.register_plugin
-class EmployerGuidePlugin(ProgrammePluginBase):
+class EmployerGuidePlugin(SectionPluginBase):
     model = models.EmployerGuide
     name = _("Employer guide")
     render_template = "programme/plugins/employer_guide.html"
-    allow_children = True
     child_classes = ["EmployerStepPlugin"]
+    section = presentation.Section("employer-guide", list_tag="ol", list_class="steps employer-steps")
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        context["child_heading_level"] = 3 if instance.title else 2
         context["checklist_url"] = presentation.checklist_url()
         return context
 
@@ -96,12 +108,12 @@ class EmployerStepPlugin(ChildPluginBase):
 
 
 @plugin_pool.register_plugin
-class FaqPlugin(ProgrammePluginBase):
+class FaqPlugin(SectionPluginBase):
     model = models.Faq
     name = _("FAQ")
     render_template = "programme/plugins/faq.html"
-    allow_children = True
     child_classes = ["FaqItemPlugin"]
+    section = presentation.Section("faq", list_tag="div", list_class="faq-list")
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
@@ -118,17 +130,11 @@ class FaqItemPlugin(ChildPluginBase):
 
 
 @plugin_pool.register_plugin
-class PartnerLinksPlugin(ProgrammePluginBase):
+class PartnerLinksPlugin(SectionPluginBase):
     model = models.PartnerLinks
     name = _("Partner portals")
-    render_template = "programme/plugins/partner_links.html"
-    allow_children = True
     child_classes = ["PartnerLinkPlugin"]
-
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        context["child_heading_level"] = 3 if instance.title else 2
-        return context
+    section = presentation.Section("partner-links", id_prefix="partners", list_class="card-list")
 
 
 @plugin_pool.register_plugin

@@ -23,17 +23,48 @@ link_validator = RegexValidator(
 )
 
 
-class Figures(CMSPlugin):
-    """A “Kennzahlen” block: a heading, the period the figures cover, a source note; figures are children."""
+class Section(CMSPlugin):
+    """A block with an optional heading (an h2)."""
 
     title = models.CharField(_("heading"), max_length=200, blank=True)
+    untitled = ""  # what the structure board calls the block when it has no heading
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title or str(self.untitled)
+
+
+class IntroducedSection(Section):
+    """A block with an optional heading and introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class TitledEntry(CMSPlugin):
+    """An entry of a block (a phase, a field of action, a step) with a title of its own."""
+
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class Figures(Section):
+    """A “Kennzahlen” block: a heading, the period the figures cover, a source note; figures are children."""
+
+    untitled = _("Figures")
     period = models.CharField(
         _("period"), max_length=100, blank=True, help_text=_("For example “Januar 2019 – Dezember 2020”.")
     )
     source = models.TextField(_("source note"), blank=True)
-
-    def __str__(self):
-        return self.title or str(_("Figures"))
 
 
 class Figure(CMSPlugin):
@@ -88,35 +119,23 @@ class Figure(CMSPlugin):
         return 100 * self.part_value / self.value
 
 
-class ProcessChain(CMSPlugin):
+class ProcessChain(IntroducedSection):
     """The Prozesskette: an ordered list of phases (children)."""
 
-    title = models.CharField(_("heading"), max_length=200, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
-
-    def __str__(self):
-        return self.title or str(_("Process chain"))
+    untitled = _("Process chain")
 
 
-class ProcessStep(CMSPlugin):
-    title = models.CharField(_("title"), max_length=200)
+class ProcessStep(TitledEntry):
     text = models.TextField(_("text"))
 
-    def __str__(self):
-        return self.title
 
-
-class Handlungsschwerpunkt(CMSPlugin):
+class Handlungsschwerpunkt(TitledEntry):
     """One of the programme's fields of action, with an optional link to read or act on."""
 
-    title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
     link_url = models.CharField(_("link"), max_length=500, blank=True, validators=[link_validator])
     link_text = models.CharField(_("link text"), max_length=200, blank=True)
     heading_level = models.PositiveSmallIntegerField(_("heading level"), choices=HEADING_LEVELS, default=2)
-
-    def __str__(self):
-        return self.title
 
     def clean(self):
         super().clean()
@@ -124,39 +143,28 @@ class Handlungsschwerpunkt(CMSPlugin):
             raise ValidationError({"link_text": _("A link needs a text that says where it leads.")})
 
 
-class EmployerGuide(CMSPlugin):
+class EmployerGuide(IntroducedSection):
     """The employer's step-by-step guide; steps are children. The printable checklist reads the same steps."""
 
-    title = models.CharField(_("heading"), max_length=200, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
+    untitled = _("Employer guide")
     show_checklist_link = models.BooleanField(_("link to the printable checklist"), default=True)
 
-    def __str__(self):
-        return self.title or str(_("Employer guide"))
 
-
-class EmployerStep(CMSPlugin):
-    title = models.CharField(_("title"), max_length=200)
+class EmployerStep(TitledEntry):
     what_to_do = models.TextField(_("what to do"))
     who_helps = models.TextField(_("who helps"), blank=True)
     documents = models.TextField(_("documents"), blank=True, help_text=_("One document per line."))
     duration = models.CharField(_("typical duration"), max_length=200, blank=True)
-
-    def __str__(self):
-        return self.title
 
     @property
     def document_list(self):
         return [line.strip(" -•\t") for line in self.documents.splitlines() if line.strip(" -•\t")]
 
 
-class Faq(CMSPlugin):
+class Faq(Section):
     """Questions and answers (children), also published as schema.org FAQPage data."""
 
-    title = models.CharField(_("heading"), max_length=200, blank=True)
-
-    def __str__(self):
-        return self.title or str(_("FAQ"))
+    untitled = _("FAQ")
 
 
 class FaqItem(CMSPlugin):
@@ -167,12 +175,10 @@ class FaqItem(CMSPlugin):
         return self.question
 
 
-class PartnerLinks(CMSPlugin):
-    title = models.CharField(_("heading"), max_length=200, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
+class PartnerLinks(IntroducedSection):
+    """Links to other portals (children)."""
 
-    def __str__(self):
-        return self.title or str(_("Partner portals"))
+    untitled = _("Partner portals")
 
 
 class PartnerLink(CMSPlugin):
@@ -184,11 +190,9 @@ class PartnerLink(CMSPlugin):
         return self.name
 
 
-class LotseSearchForm(CMSPlugin):
+class LotseSearchForm(IntroducedSection):
     """A small search form that leads to the Lotse (GET /<lang>/lotse/?q=…&thema=…)."""
 
-    title = models.CharField(_("heading"), max_length=200, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
     thema = models.SlugField(
         _("topic"),
         max_length=50,

@@ -1,8 +1,9 @@
 """
-Service: build the published demo page tree from programme.demo_content, idempotently.
+Service: build the published demo page tree from programme.demo_content (structure.yaml and the text files),
+idempotently.
 
-Pages are found by their reverse_id; a page missing from the database is created (and put in its PAGE_TREE place
-among pages built earlier), a language missing from a page is added. A language version that exists already is
+Pages are found by their reverse_id; a page missing from the database is created (and put in its place in the
+page tree among pages built earlier), a language missing from a page is added. A language version that exists already is
 left alone (editors' changes survive a second run), unless `refresh=True`: then a new draft is made from the
 current version, its plugins are replaced with the demo content, and it is published (the previous version stays
 in the version history).
@@ -20,9 +21,7 @@ from django.db import transaction
 from djangocms_versioning import constants as versioning
 from djangocms_versioning.models import Version
 
-from programme.demo_content import page_texts
-from programme.demo_content.blocks import Block, PageText
-from programme.demo_content.structure import PAGE_TREE, PageSpec
+from programme.demo_content import Block, PageSpec, PageText, page_texts, page_tree
 
 SYSTEM_USERNAME = "demo-content"
 PLACEHOLDER_SLOT = "content"
@@ -63,7 +62,7 @@ def build_page_tree(*, user, languages=None, refresh=False) -> BuildReport:
     pages: dict[str, Page] = {}
     apphook_pages_changed = False
 
-    for spec in PAGE_TREE:
+    for spec in page_tree():
         page = Page.objects.filter(reverse_id=spec.reverse_id, site=site).first()
         for language in languages:
             text = texts[language].get(spec.reverse_id)
@@ -97,31 +96,39 @@ def build_page_tree(*, user, languages=None, refresh=False) -> BuildReport:
     return report
 
 
+def _content_fields(spec: PageSpec, text: PageText) -> dict:
+    """The fields of a page content (one language version) that the demo content sets."""
+    return {
+        "title": text.title,
+        "menu_title": text.menu_title or None,
+        "page_title": text.page_title or None,
+        "meta_description": text.meta_description or None,
+        "in_navigation": spec.in_navigation,
+        "template": spec.template,
+    }
+
+
 def _create_page(spec: PageSpec, text: PageText, language: str, user, *, parent, site) -> Page:
     return create_page(
-        title=text.title,
-        template=spec.template,
         language=language,
-        menu_title=text.menu_title or None,
-        page_title=text.page_title or None,
-        meta_description=text.meta_description or None,
         slug=spec.slug,
         apphook=spec.apphook or None,
         apphook_namespace=spec.apphook_namespace or None,
         created_by=user,
         parent=parent,
-        in_navigation=spec.in_navigation,
         reverse_id=spec.reverse_id,
         site=site,
+        **_content_fields(spec, text),
     )
 
 
 def _move_before_next_sibling(page: Page, spec: PageSpec, site) -> None:
     """
-    A page added to a tree built earlier (e.g. "beratung" in a database that has the older tree) goes where
-    PAGE_TREE puts it: before the next of its PAGE_TREE siblings that exists. In a fresh build none exists yet.
+    A page added to a tree built earlier (e.g. "beratung" in a database that has the older tree) goes where the
+    page tree puts it: before the next of its siblings there that exists. In a fresh build none exists yet.
     """
-    later = PAGE_TREE[PAGE_TREE.index(spec) + 1 :]
+    tree = page_tree()
+    later = tree[tree.index(spec) + 1 :]
     sibling_ids = [other.reverse_id for other in later if other.parent == spec.parent]
     siblings = {sibling.reverse_id: sibling for sibling in Page.objects.filter(reverse_id__in=sibling_ids, site=site)}
     following = next((siblings[reverse_id] for reverse_id in sibling_ids if reverse_id in siblings), None)
@@ -132,16 +139,7 @@ def _move_before_next_sibling(page: Page, spec: PageSpec, site) -> None:
 
 def _create_translation(spec: PageSpec, text: PageText, language: str, user, page: Page) -> PageContent:
     return create_page_content(
-        language=language,
-        title=text.title,
-        page=page,
-        menu_title=text.menu_title or None,
-        page_title=text.page_title or None,
-        meta_description=text.meta_description or None,
-        slug=spec.slug,
-        created_by=user,
-        in_navigation=spec.in_navigation,
-        template=spec.template,
+        language=language, page=page, slug=spec.slug, created_by=user, **_content_fields(spec, text)
     )
 
 
@@ -156,12 +154,8 @@ def _draft_for_refresh(page: Page, language: str, user) -> PageContent:
 
 
 def _update_draft_fields(draft: PageContent, spec: PageSpec, text: PageText) -> None:
-    draft.title = text.title
-    draft.menu_title = text.menu_title or None
-    draft.page_title = text.page_title or None
-    draft.meta_description = text.meta_description or None
-    draft.in_navigation = spec.in_navigation
-    draft.template = spec.template
+    for name, value in _content_fields(spec, text).items():
+        setattr(draft, name, value)
     draft.save()
 
 

@@ -42,6 +42,21 @@ def format_percent(percent: float) -> str:
 
 
 @dataclass(frozen=True)
+class Section:
+    """The markup of a block of entries (programme/plugins/section.html): the section's class, the prefix of its
+    heading's id (default: the class), and the element that lists the entries."""
+
+    css_class: str
+    id_prefix: str = ""
+    list_tag: str = "ul"
+    list_class: str = ""
+
+    def __post_init__(self):
+        if not self.id_prefix:
+            object.__setattr__(self, "id_prefix", self.css_class)
+
+
+@dataclass(frozen=True)
 class FigureDisplay:
     value: str
     label: str

@@ -6,8 +6,8 @@ from cms.models import PageContent
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 
-from programme.demo_content.structure import EMPLOYER_PAGE
 from programme.models import EmployerStep
+from programme.pages import EMPLOYER_PAGE
 
 
 @dataclass(frozen=True)

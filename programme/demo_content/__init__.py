@@ -1,24 +1,40 @@
 """
-Demo content of the page tree, one module per language.
+Demo content of the page tree, as data: structure.yaml (the pages, their blocks, figures, links and other values
+that are the same in every language) and texts/<language>.yaml (only what is translated). Production code never
+imports from here; the page reverse_ids that code relies on are in programme.pages.
 
-`structure.PAGE_TREE` fixes the pages, slugs, templates and apphooks; each language module (named after the
-language code, `de.py`, `en.py`; `zh-hans` would be `zh_hans.py`) defines `PAGES`, a dict from a page's
-reverse_id to its `PageText`. To add a language, add its module with the pages it translates (pages it leaves
-out fall back to the CMS's language fallbacks) and add the language to settings.LANGUAGES.
+Adding a language: add its text file (texts/<code>.yaml, with the pages it translates; the others fall back to
+the CMS's language fallbacks) and its entry in settings.LANGUAGES. `missing_texts(code)` lists what a page lacks.
 """
 
-from importlib import import_module
+from programme.demo_content.structure import PageSpec, load_structure
+from programme.demo_content.texts import (
+    Block,
+    PageText,
+    check_texts,
+    missing_texts,
+    page_texts,
+    read_texts,
+    text_languages,
+    unknown_texts,
+)
 
-from programme.demo_content.blocks import PageText
+
+def page_tree() -> tuple[PageSpec, ...]:
+    """The pages, parents before their children, in the order of the main navigation."""
+    return load_structure().pages
 
 
-def page_texts(language: str) -> dict[str, PageText]:
-    """The demo pages written in `language`, or an empty dict when there is no module for it."""
-    module_name = f"{__name__}.{language.replace('-', '_').lower()}"
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        return {}
-    return module.PAGES
+__all__ = [
+    "Block",
+    "PageSpec",
+    "PageText",
+    "check_texts",
+    "load_structure",
+    "missing_texts",
+    "page_texts",
+    "page_tree",
+    "read_texts",
+    "text_languages",
+    "unknown_texts",
+]

@@ -6,8 +6,7 @@ from django.core.management import call_command
 from djangocms_versioning import constants
 from djangocms_versioning.models import Version
 
-from programme.demo_content import page_texts
-from programme.demo_content.structure import PAGE_TREE
+from programme.demo_content import page_texts, page_tree
 from programme.page_builder import content_languages
 from tests.factories import published_content
 from tests.html import parse, text_of
@@ -15,6 +14,7 @@ from tests.html import parse, text_of
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["de", "en"]
+PAGE_TREE = page_tree()
 PATHS = [
     "",
     "programm/",

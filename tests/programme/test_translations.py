@@ -13,14 +13,15 @@ from django.core.management import call_command
 from django.utils.translation import get_language_info
 from djangocms_versioning.models import Version
 
-from programme.demo_content import leichte_sprache, page_texts
-from programme.demo_content.links import HOTLINE
-from programme.demo_content.structure import PAGE_TREE
+from programme.demo_content import leichte_sprache, load_structure, page_texts, page_tree, read_texts
 from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PAGE_TREE = page_tree()
+HOTLINE = load_structure().values["hotline"]
+EASY_READ_SECTIONS = read_texts("de")["leichte-sprache"]["sections"]
 SIX_LANGUAGE_PAGES = {"home": "", "beratung": "beratung/", "lotse": "lotse/", "arbeitgeber": "arbeitgeber/"}
 
 # A sentence part of each page's own text in each language: it shows the page is translated, not a fallback.
@@ -65,7 +66,7 @@ def main_text(tree):
 
 
 def page_path(spec):
-    """The page's path below the language prefix, from PAGE_TREE (the same slugs in every language)."""
+    """The page's path below the language prefix, from the page tree (the same slugs in every language)."""
     if spec.is_home:
         return ""
     by_id = {other.reverse_id: other for other in PAGE_TREE}
@@ -173,13 +174,13 @@ def test_leichte_sprache_page(client):
     assert tree.get("lang") == "de"
     assert text_of(tree, "//h1") == ["IQ in Leichter Sprache"]
     headings = text_of(tree, "//main//h2")
-    assert headings == [section["heading"] for section in leichte_sprache.SECTIONS]
+    assert headings == [section["heading"] for section in EASY_READ_SECTIONS]
     assert any(line.startswith("Schritt 1:") for line in text_of(tree, "//main//p"))
     assert "/de/lotse/" in tree.xpath("//main//a/@href")
     # BITV 2.0 § 4: the easy-read page also explains how to find one's way and the accessibility statement.
     assert "So finden Sie sich auf dieser Internet-Seite zurecht" in headings and "Barriere-Freiheit" in headings
     assert "/de/barrierefreiheit/" in tree.xpath("//main//a/@href")
-    sentences = [s for sec in leichte_sprache.SECTIONS for p in sec["paragraphs"] for s in leichte_sprache.sentences(p)]
+    sentences = [s for sec in EASY_READ_SECTIONS for p in sec["paragraphs"] for s in leichte_sprache.sentences(p)]
     assert max(len(sentence.split()) for sentence in sentences) <= 15  # short sentences, one idea each
     assert "/de/leichte-sprache/" not in tree.xpath("//nav[contains(@class, 'main-nav')]//a/@href")
     assert not Page.objects.get(reverse_id="leichte-sprache").get_admin_content("en")
