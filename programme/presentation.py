@@ -10,6 +10,7 @@ from django.utils.formats import get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from landesnetzwerke.lotse.links import lotse_url
 from programme.models import Faq, FaqItem, Figure, LotseSearchForm
 
 # The characters that could end a <script> element or open markup inside JSON, as Unicode escapes
@@ -118,15 +119,6 @@ def faq_json_ld(items: list[FaqItem]) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
 
 
-def lotse_url(language: str | None = None) -> str:
-    """The Lotse page in the active language; falls back to its contract path when the apphook is not loaded."""
-    language = language or get_language()
-    try:
-        return reverse("lotse:search")
-    except NoReverseMatch:
-        return f"/{language}/lotse/"
-
-
 def checklist_url() -> str:
     try:
         return reverse("programme:employer_checklist")
@@ -147,7 +139,7 @@ class LotseFormDisplay:
 
 
 def lotse_form_display(form: LotseSearchForm) -> LotseFormDisplay:
-    action = lotse_url()
+    action = lotse_url() or f"/{get_language()}/lotse/"  # the contract path while no page has the apphook
     link_url = f"{action}?thema={form.thema}" if form.thema else action
     return LotseFormDisplay(
         action=action,
