@@ -44,7 +44,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 messages: install
-	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='artifacts/*' --ignore='bench/*'
+	$(BIN)/python manage.py makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='artifacts/*' --ignore='bench/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 test-browser: install-dev
