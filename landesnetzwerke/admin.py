@@ -13,20 +13,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
 from iqportal.locking import VersionCheckFormMixin
 from landesnetzwerke.directory import plz_distance_warning
-from landesnetzwerke.import_storage import ImportPreviewStorage
+from landesnetzwerke.import_storage import ConfirmOnceImportMixin
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
 from landesnetzwerke.models.offices import can_edit_all_networks
 from landesnetzwerke.resources import BeratungsstelleResource
@@ -146,14 +143,11 @@ class ScopedToNetworksMixin:
 
 
 @admin.register(Beratungsstelle)
-class BeratungsstelleAdmin(ValueHistoryMixin, ScopedToNetworksMixin, ImportExportMixin, TranslatableAdmin):
+class BeratungsstelleAdmin(
+    ValueHistoryMixin, ScopedToNetworksMixin, ConfirmOnceImportMixin, ImportExportMixin, TranslatableAdmin
+):
     form = BeratungsstelleAdminForm
     resource_classes = [BeratungsstelleResource]
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
-    tmp_storage_class = ImportPreviewStorage
-    import_template_name = "landesnetzwerke/admin/import.html"
-    import_error_display = ("message", "row")
     inlines = [OeffnungszeitInline, SprechtagInline]
     list_display = [
         "name",
@@ -259,55 +253,6 @@ class BeratungsstelleAdmin(ValueHistoryMixin, ScopedToNetworksMixin, ImportExpor
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
-        # One broken row: nothing is saved (the whole import is rolled back).
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
-    def process_import(self, request, **kwargs):
-        """
-        The confirmed import. Its file is claimed once: a second submission (a double click, the back button,
-        another app host) or a file name that was never uploaded gets a message instead of an error page,
-        and nothing is imported twice.
-        """
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        form = self.create_confirm_form(request)
-        if form.is_valid():
-            format_index = form.cleaned_data["format"]
-            if not (format_index.isdigit() and int(format_index) < len(self.get_import_formats())):
-                messages.error(request, _("The import could not be confirmed. Please upload the file again."))
-                return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
-            if not ImportPreviewStorage.claim(form.cleaned_data["import_file_name"]):
-                messages.error(
-                    request,
-                    _(
-                        "This import has already been confirmed, or its preview has expired. Nothing was imported "
-                        "again. Check the list of offices, and upload the file again if needed."
-                    ),
-                )
-                return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
-        return super().process_import(request, **kwargs)
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            rows = sorted(
-                {number for number, _errors in result.row_errors()} | {row.number for row in result.invalid_rows}
-            )
-            messages.error(
-                request,
-                ngettext(
-                    "Nothing was imported: row %(rows)s has errors. Correct the file and import it again.",
-                    "Nothing was imported: rows %(rows)s have errors. Correct the file and import it again.",
-                    len(rows) or 1,
-                )
-                % {"rows": ", ".join(str(number) for number in rows) or "?"},
-            )
-            return HttpResponseRedirect(reverse("admin:landesnetzwerke_beratungsstelle_import"))
-        return super().process_result(result, request)
 
     def export_action(self, request):
         """Unknown filters in the query string (an old bookmark, a typo) give the unfiltered export page."""

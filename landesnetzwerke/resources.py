@@ -11,7 +11,6 @@ imports all rows in one transaction and rolls everything back if any row has an 
 """
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
@@ -65,32 +64,19 @@ class StrictBooleanWidget(widgets.Widget):
         return "1" if value else "0"
 
 
-# A cell starting with one of these is a formula to spreadsheet programs (CSV/formula injection): exports put
-# an apostrophe before such text, imports take it away again, so an export imports again unchanged.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HARMLESS_NUMBER = re.compile(r"[+-]?[0-9 ()/.-]*")  # "+49 30 1234-5": a phone number, not a formula
-
-
-def escape_formula(text: str) -> str:
-    if text.startswith(FORMULA_STARTS) and not HARMLESS_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def unescape_formula(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
-
-
 class TextWidget(widgets.CharWidget):
-    """Text cells; numbers from spreadsheets (e.g. a PLZ read as 1067.0) become their digits again."""
+    """
+    Text cells; numbers from spreadsheets (e.g. a PLZ read as 1067.0) become their digits again. (The file
+    formats guard against spreadsheet formulas: landesnetzwerke.file_formats.)
+    """
 
     def clean(self, value: object, row: Row | None = None, **kwargs: Any) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return "" if value is None else unescape_formula(str(value).strip())
+        return "" if value is None else str(value).strip()
 
     def render(self, value: object, obj: models.Model | None = None, **kwargs: Any) -> str:
-        return escape_formula("" if value is None else str(value))
+        return "" if value is None else str(value)
 
 
 class PlzWidget(TextWidget):
@@ -229,23 +215,35 @@ class ScheduleField(fields.Field):
 
 
 class VersionField(fields.Field):
-    """The version the row was exported from; a different current version means someone changed the office."""
+    """
+    The version the row was exported from. It is never written; a different current version means somebody
+    changed the office after the export, and the row is refused (the resource checks it on the locked row).
+    """
 
     def __init__(self) -> None:
-        super().__init__(attribute="version", column_name="version", widget=widgets.IntegerWidget())
+        super().__init__(attribute="version", column_name="version", widget=IntegerCellWidget())
 
     def save(self, instance: Beratungsstelle, row: Row, is_m2m: bool = False, **kwargs: Any) -> None:
-        expected = self.clean(row, **kwargs)
-        if expected is None or instance.pk is None:
-            return
-        if int(expected) != instance.version:
-            raise ValueError(
-                _(
-                    "This office was changed after the export (row version %(row)s, current version %(current)s). "
-                    "Export again and repeat your changes, or leave the version empty to overwrite."
-                )
-                % {"row": expected, "current": instance.version}
-            )
+        self.clean(row, **kwargs)  # a cell that is no number is an error of this column
+
+    def stale_error(self, instance: Beratungsstelle, row: Row) -> ValidationError | None:
+        """The refusal of a row based on another version than the stored one (empty version: no check)."""
+        if self.column_name not in row or instance.pk is None:
+            return None
+        try:
+            expected = self.clean(row)
+        except ValueError:
+            return None  # reported by save()
+        if expected is None or expected == instance.version:
+            return None
+        return ValidationError(
+            gettext_lazy(
+                "This office was changed after the export (row version %(row)s, current version %(current)s). "
+                "Export again and repeat your changes, or leave the version empty to overwrite."
+            ),
+            code="stale",
+            params={"row": expected, "current": instance.version, "name": instance.name},
+        )
 
 
 class SnapshotDiff(resources.Diff):
@@ -331,6 +329,7 @@ class BeratungsstelleResource(resources.ModelResource):
         self._by_pk: dict[int, Beratungsstelle] = {}
         self._by_source_id: dict[str, Beratungsstelle] = {}
         self._before: dict[str, str] | None = None  # the office as exported before the current row
+        self._lock_rows = False  # lock the offices of the file (when the import is saved, not for the preview)
         for name in self.BOOLEAN_FIELDS:
             self.fields[name].widget = StrictBooleanWidget()
         for name in self.TEXT_FIELDS:
@@ -355,8 +354,17 @@ class BeratungsstelleResource(resources.ModelResource):
             self._network_ids = set(Landesnetzwerk.objects.editable_by(self.user).values_list("pk", flat=True))
         return self._network_ids
 
+    def import_data(self, dataset: Dataset, dry_run: bool = False, **kwargs: Any) -> Any:
+        self._lock_rows = not dry_run
+        return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
     def before_import(self, dataset: Dataset, **kwargs: Any) -> None:
-        """Load the offices the file refers to in a few queries, with everything the comparison reads."""
+        """
+        Load the offices the file refers to in a few queries, with everything the comparison reads. When the
+        import is saved, their rows stay locked until it commits (in the order of their IDs, so that two imports
+        never wait for each other), and each row's version is compared with the locked one: of two editors
+        confirming changes based on the same version, the second is refused instead of overwriting the first.
+        """
         ids, source_ids = set(), set()
         for row in dataset.dict:
             pk, source_id = self._row_id(row), str(row.get("source_id") or "").strip()
@@ -364,7 +372,10 @@ class BeratungsstelleResource(resources.ModelResource):
                 ids.add(int(pk))
             if source_id:
                 source_ids.add(source_id)
-        offices = list(self.get_queryset().filter(Q(pk__in=ids) | Q(source_id__in=source_ids)))
+        queryset = self.get_queryset().filter(Q(pk__in=ids) | Q(source_id__in=source_ids))
+        if self._lock_rows:
+            queryset = queryset.select_for_update(of=("self",)).order_by("pk")
+        offices = list(queryset)
         self._by_pk = {office.pk: office for office in offices}
         self._by_source_id = {office.source_id: office for office in offices if office.source_id}
 
@@ -403,6 +414,9 @@ class BeratungsstelleResource(resources.ModelResource):
 
     def import_instance(self, instance: Beratungsstelle, row: Row, **kwargs: Any) -> None:
         errors: dict[str, list[Any]] = {}  # field -> messages or ValidationErrors
+        stale = self.fields["version"].stale_error(instance, row)
+        if stale is not None:
+            errors["version"] = [stale]
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:

@@ -158,15 +158,19 @@ def json_ld(office: Beratungsstelle, url: str) -> str:
     return mark_safe(text)  # noqa: S308 - <, > and & are escaped above, so the text cannot end the script
 
 
+_VCARD_LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # whatever a reader may take as one
+_VCARD_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _vcard_escape(value: object) -> str:
-    return (
-        str(value or "")
-        .replace("\\", "\\\\")
-        .replace("\r\n", "\n")
-        .replace("\n", "\\n")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-    )
+    """
+    A text value of a vCard property (RFC 6350, 3.4): backslash, comma and semicolon escaped, every kind of line
+    break written as `\\n`, other control characters left out, so a value can never end its property line and
+    start another (also for data stored before one-line fields refused control characters).
+    """
+    text = str(value or "").replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    text = _VCARD_LINE_BREAK.sub("\\\\n", text)
+    return _VCARD_CONTROL.sub(lambda match: " " if match.group() == "\t" else "", text)
 
 
 def _fold(line: str) -> str:

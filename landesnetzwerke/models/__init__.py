@@ -1,4 +1,5 @@
 from landesnetzwerke.models.gazetteer import GazetteerVersion, Ort, Ortsname, Postleitzahl  # noqa: F401
+from landesnetzwerke.models.imports import PendingImport  # noqa: F401
 from landesnetzwerke.models.offices import (  # noqa: F401
     Beratungsstelle,
     BeratungsstelleQuerySet,

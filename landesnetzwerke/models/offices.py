@@ -6,6 +6,7 @@ translated with django-parler; names, addresses and contacts are not translated.
 """
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -20,6 +21,22 @@ from landesnetzwerke.clock import german_time
 from landesnetzwerke.lotse.links import lotse_url
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0 (CR, LF, NUL, tab …), DEL, C1, U+2028/9
+
+
+def validate_one_line(value):
+    """
+    One-line fields (names, addresses, contacts) refuse line breaks, tabs and other control characters: they
+    would end a line in a vCard, a CSV file or a log, or hide text in the admin.
+    """
+    if CONTROL_CHARACTERS.search(str(value)):
+        raise ValidationError(
+            _("Write this on one line: line breaks, tabs and other control characters are not allowed here."),
+            code="control_characters",
+        )
+
+
+ONE_LINE = [validate_one_line]
 
 
 class Bundesland(models.TextChoices):
@@ -95,16 +112,16 @@ class LandesnetzwerkManager(TranslatableManager.from_queryset(LandesnetzwerkQuer
 
 
 class Landesnetzwerk(VersionedModel, TranslatableModel):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=ONE_LINE)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices, unique=True)
-    coordination = models.CharField(_("coordinating organisation"), max_length=300, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    coordination = models.CharField(_("coordinating organisation"), max_length=300, blank=True, validators=ONE_LINE)
+    website = models.URLField(_("website"), blank=True, validators=ONE_LINE)
+    email = models.EmailField(_("e-mail"), blank=True, validators=ONE_LINE)
+    phone = models.CharField(_("phone"), max_length=50, blank=True, validators=ONE_LINE)
+    street = models.CharField(_("street and number"), max_length=200, blank=True, validators=ONE_LINE)
     plz = models.CharField(_("postcode"), max_length=5, blank=True, validators=[plz_validator])
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True, validators=ONE_LINE)
     is_sample = models.BooleanField(
         _("contact details are sample data"),
         default=False,
@@ -276,17 +293,17 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
     landesnetzwerk = models.ForeignKey(
         Landesnetzwerk, on_delete=models.PROTECT, related_name="beratungsstellen", verbose_name=_("Landesnetzwerk")
     )
-    name = models.CharField(_("name"), max_length=200)
-    traeger = models.CharField(_("organisation (Träger)"), max_length=200, blank=True)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=ONE_LINE)
+    traeger = models.CharField(_("organisation (Träger)"), max_length=200, blank=True, validators=ONE_LINE)
+    street = models.CharField(_("street and number"), max_length=200, blank=True, validators=ONE_LINE)
     plz = models.CharField(_("postcode"), max_length=5, validators=[plz_validator])
-    city = models.CharField(_("city"), max_length=100)
+    city = models.CharField(_("city"), max_length=100, validators=ONE_LINE)
     bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices, db_index=True)
     latitude = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True, validators=ONE_LINE)
+    email = models.EmailField(_("e-mail"), blank=True, validators=ONE_LINE)
+    website = models.URLField(_("website"), blank=True, validators=ONE_LINE)
     topics = models.ManyToManyField(Thema, related_name="beratungsstellen", blank=True, verbose_name=_("topics"))
     languages = models.ManyToManyField(
         Sprache, related_name="beratungsstellen", blank=True, verbose_name=_("languages spoken")
@@ -306,6 +323,7 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
         _("served postcode regions"),
         max_length=300,
         blank=True,
+        validators=ONE_LINE,
         help_text=_("Comma-separated PLZ prefixes, e.g. 26, 27 (mobile counselling only)."),
     )
     published = models.BooleanField(_("published"), default=True, db_index=True)
@@ -320,6 +338,7 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
         unique=True,
         null=True,
         blank=True,
+        validators=ONE_LINE,
         help_text=_("Stable ID from the data source; an import with the same ID updates this office."),
     )
     translations = TranslatedFields(
@@ -455,8 +474,8 @@ class Sprechtag(models.Model):
     date = models.DateField(_("date"), db_index=True)
     starts = models.TimeField(_("from"))
     ends = models.TimeField(_("to"))
-    place = models.CharField(_("place"), max_length=200)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    place = models.CharField(_("place"), max_length=200, validators=ONE_LINE)
+    address = models.CharField(_("address"), max_length=300, blank=True, validators=ONE_LINE)
 
     objects = SprechtagQuerySet.as_manager()
 

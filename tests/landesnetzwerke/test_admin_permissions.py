@@ -150,11 +150,13 @@ def test_import_refuses_rows_for_other_networks(ni_client, ni_office, by_office)
 
 def test_import_confirm_step_also_refuses_other_networks(ni_client, ni_editor, by_office):
     """A forged confirm request (file stored, then posted to process_import) saves nothing either."""
-    from landesnetzwerke.import_storage import ImportPreviewStorage
+    from landesnetzwerke.import_storage import PendingImportStorage, resource_key
+    from landesnetzwerke.models import PendingImport
 
     upload = csv_upload([{**exported_row(by_office), "name": "BY übernommen"}])
-    storage = ImportPreviewStorage(encoding="utf-8-sig", read_mode="r")
+    storage = PendingImportStorage(encoding="utf-8-sig", read_mode="r")
     storage.save(upload.getvalue())
+    PendingImport.objects.hand_to(storage.name, ni_editor, resource_key(BeratungsstelleResource), "o.csv", "csv")
     response = ni_client.post(
         reverse("admin:landesnetzwerke_beratungsstelle_process_import"),
         {"format": "0", "resource": "0", "import_file_name": storage.name, "original_file_name": "offices.csv"},

@@ -14,8 +14,8 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from landesnetzwerke.directory import format_opening_hours, parse_consultation_days, parse_opening_hours
-from landesnetzwerke.import_storage import ImportPreviewStorage
-from landesnetzwerke.models import Beratungsstelle
+from landesnetzwerke.import_storage import PendingImportStorage, resource_key
+from landesnetzwerke.models import Beratungsstelle, PendingImport
 from landesnetzwerke.resources import BeratungsstelleResource
 from tests.html import page_text
 
@@ -117,12 +117,13 @@ def test_one_broken_row_saves_nothing_and_names_the_row(ni_client, ni_office):
     assert ni_office.phone != "+49 40 66969 444"
 
 
-def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_office):
+def test_broken_row_at_the_confirm_step_rolls_everything_back(ni_client, ni_editor, ni_office):
     """Even if the file were confirmed anyway (e.g. data changed since the preview), the import is all or nothing."""
     template = exported_rows(Beratungsstelle.objects.filter(pk=ni_office.pk))[0]
     rows = [new_office_row(template, source_id="ok-1"), new_office_row(template, source_id="kaputt-2", kind="x")]
-    storage = ImportPreviewStorage(encoding="utf-8-sig", read_mode="r")
+    storage = PendingImportStorage(encoding="utf-8-sig", read_mode="r")
     storage.save(as_csv(rows).getvalue())
+    PendingImport.objects.hand_to(storage.name, ni_editor, resource_key(BeratungsstelleResource), "x.csv", "csv")
     count = Beratungsstelle.objects.count()
     response = ni_client.post(
         reverse(PROCESS),
