@@ -40,6 +40,11 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
+    # Publications of their network: editing, versions (publish, revert: djangocms-versioning's proxy model), and
+    # the media library to upload and choose PDFs and covers (not to change files others uploaded).
+    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
+    "djangocms_versioning": {"publikationcontentversion": ("view", "change")},
+    "filer": {"file": ("view", "add"), "image": ("view", "add"), "folder": ("view",)},
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -51,6 +56,15 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
+    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
+    "djangocms_versioning": {"publikationcontentversion": ("view", "change")},
+    "filer": {"file": _ALL, "image": _ALL, "folder": _ALL},
+    # E-mail subscribers: personal data, for central editors only (to look up and delete; never to add or change).
+    "subscriptions": {
+        "abonnent": ("view", "delete"),
+        "abonnement": ("view", "delete"),
+        "anmeldung": ("view", "delete"),
+    },
 }
 
 

@@ -1,0 +1,44 @@
+"""
+Keeps what visitors see in step with the editors: publishing, unpublishing or reverting a version, and changing a
+publication's type, year or owner, make cached pages stale; replacing a PDF in the media library reads its size
+and page count again for every version that shows it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models.signals import post_delete, post_save
+from djangocms_versioning.signals import post_version_operation
+from filer.models import File
+
+from iqportal.cache import invalidate_directory_caches
+from programme.publications.models import Publikation, PublikationContent
+from programme.publications.pdf import read_filer_file
+
+
+def _invalidate(sender, raw=False, **kwargs):
+    if not raw:
+        invalidate_directory_caches()
+
+
+def _refresh_file_facts(sender, instance, raw=False, **kwargs):
+    """The file of a filer File was replaced (or its record saved): store its facts again where it is used."""
+    if raw:
+        return
+    contents = PublikationContent._base_manager.filter(file_id=instance.pk)
+    if not contents.exists():
+        return
+    try:
+        facts = read_filer_file(instance)
+    except ValidationError:
+        size, pages = instance.size or None, None  # no longer a readable PDF: the size is all the site can say
+    else:
+        size, pages = facts.size, facts.pages
+    # Derived data, not an edit: updated in place in every version, published ones included.
+    contents.exclude(file_size=size, page_count=pages).update(file_size=size, page_count=pages)
+    invalidate_directory_caches()
+
+
+def connect_signals():
+    post_version_operation.connect(_invalidate, sender=PublikationContent, dispatch_uid="publications-version-op")
+    for signal in (post_save, post_delete):
+        signal.connect(_invalidate, sender=Publikation, dispatch_uid=f"publications-grouper-{signal is post_save}")
+    post_save.connect(_refresh_file_facts, sender=File, dispatch_uid="publications-file-facts")
