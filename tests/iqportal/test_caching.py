@@ -177,7 +177,7 @@ def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from iqportal.middleware import AnonymousResponseCacheMiddleware
+    from iqportal.middleware.response_cache import AnonymousResponseCacheMiddleware
 
     settings.ANONYMOUS_CACHE_SECONDS = 600
     middleware = AnonymousResponseCacheMiddleware(lambda request: HttpResponse("<p>form</p>"))
@@ -199,7 +199,7 @@ def test_a_response_is_kept_no_longer_than_its_own_max_age(settings):
     from django.http import HttpResponse
     from django.utils.cache import patch_cache_control
 
-    from iqportal.middleware import AnonymousResponseCacheMiddleware
+    from iqportal.middleware.response_cache import AnonymousResponseCacheMiddleware
 
     settings.ANONYMOUS_CACHE_SECONDS = 600
     short = HttpResponse("<p>open now</p>")
