@@ -1,7 +1,7 @@
 """
-IQ Portal settings, configured by environment variables (see .env.example).
+IQ Portal settings, configured by environment variables or a .env file (see iqportal/env.py and .env.example).
 
-Development: DEBUG=1 gives a local setup with an SQLite file and a fixed dev key.
+Development: DEBUG=1 (the .env that `make run` writes) gives a local setup with an SQLite file and a fixed dev key.
 Production (DEBUG unset): SECRET_KEY and ALLOWED_HOSTS must be set, or the process refuses to start.
 """
 
@@ -15,9 +15,10 @@ from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from iqportal.env import BASE_DIR, load_env_file
 from iqportal.paths import HEALTH_CHECK, route
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+load_env_file()
 
 
 def env_bool(name, default=False):
