@@ -1,4 +1,5 @@
-"""The 16 Landesnetzwerke of 2019–2022 (names and verified coordinating bodies from REFERENCE.md) and topics."""
+"""The 16 Landesnetzwerke of 2019–2022 (names, and coordinating bodies where verified in the programme's own
+publications) and topics."""
 
 # Inhabitants per Land in thousands (Destatis, 31 Dec 2021, rounded); used only to spread the sample offices.
 LAND_POPULATION = {
@@ -21,7 +22,7 @@ LAND_POPULATION = {
 }
 
 
-# (Bundesland, slug, name, coordinating organisation or "" where REFERENCE.md marks it unverified)
+# (Bundesland, slug, name, coordinating organisation or "" where it could not be verified)
 NETWORKS = [
     ("BW", "baden-wuerttemberg", "IQ Netzwerk Baden-Württemberg", ""),
     ("BY", "bayern", "MigraNet – IQ Landesnetzwerk Bayern", "Tür an Tür Integrationsprojekte gGmbH, Augsburg"),

@@ -6,7 +6,7 @@ progressively enhances the form.
 
 Runs against the browser tests' site (tests/browser/conftest.py: its own server process and database with
 the demo content, so no transactional test flushes the session's data). The offices come from the demo
-data; the test checks the contract (DESIGN.md section 3), not particular offices.
+data; the test checks the contract (README, “The Lotse”), not particular offices.
 """
 
 import re
