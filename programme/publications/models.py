@@ -248,6 +248,11 @@ class PublikationContent(models.Model):
         return self.cover_alt_text or self.cover.default_alt_text or ""
 
     @property
+    def file_hreflang(self) -> str:
+        """The language of the file for the download link's hreflang, when it is written in one language only."""
+        return self.file_languages[0] if len(self.file_languages) == 1 else ""
+
+    @property
     def file_language_names(self) -> list[str]:
         """The languages of the file, named in the active language."""
         return [gettext(FILE_LANGUAGES[code]) for code in self.file_languages if code in FILE_LANGUAGES]

@@ -1,22 +1,25 @@
 """
 Keeps what visitors see in step with the editors: publishing, unpublishing or reverting a version, and changing a
-publication's type, year or owner, make cached pages stale; replacing a PDF in the media library reads its size
-and page count again for every version that shows it.
+publication's type, year or owner (registered with iqportal.invalidation), make cached pages stale; replacing a PDF
+in the media library reads its size and page count again for every version that shows it.
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models.signals import post_delete, post_save
+from django.db import connection, transaction
+from django.db.models.signals import post_save
 from djangocms_versioning.signals import post_version_operation
 from filer.models import File
 
+from iqportal import invalidation
 from iqportal.cache import invalidate_directory_caches
-from programme.publications.models import Publikation, PublikationContent
+from programme.publications.models import PublikationContent
 from programme.publications.pdf import read_filer_file
 
 
-def _invalidate(sender, raw=False, **kwargs):
-    if not raw:
-        invalidate_directory_caches()
+def _invalidate_after_version_operation(sender, **kwargs):
+    invalidate_directory_caches()
+    if connection.in_atomic_block:  # again after commit: another process may have cached the old list meanwhile
+        transaction.on_commit(invalidate_directory_caches)
 
 
 def _refresh_file_facts(sender, instance, raw=False, **kwargs):
@@ -38,7 +41,8 @@ def _refresh_file_facts(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
-    post_version_operation.connect(_invalidate, sender=PublikationContent, dispatch_uid="publications-version-op")
-    for signal in (post_save, post_delete):
-        signal.connect(_invalidate, sender=Publikation, dispatch_uid=f"publications-grouper-{signal is post_save}")
+    post_version_operation.connect(
+        _invalidate_after_version_operation, sender=PublikationContent, dispatch_uid="publications-version-operation"
+    )
+    invalidation.register(invalidate_directory_caches, ["publications.Publikation"])
     post_save.connect(_refresh_file_facts, sender=File, dispatch_uid="publications-file-facts")

@@ -13,7 +13,20 @@ CONSENT_TEXT = _(
 )
 
 
-class SubscriptionForm(forms.Form):
+class ErrorSummaryMixin:
+    """The form's errors with the id of the control each leads to (the first box of a group of check boxes)."""
+
+    def error_links(self) -> list[tuple[str, str]]:
+        links = []
+        for field in self:  # type: ignore[attr-defined]
+            target = field.auto_id
+            if isinstance(field.field.widget, forms.CheckboxSelectMultiple):
+                target = f"{target}_0"
+            links.extend((target, error) for error in field.errors)
+        return links
+
+
+class SubscriptionForm(ErrorSummaryMixin, forms.Form):
     listen = forms.MultipleChoiceField(
         label=_("What would you like to receive?"),
         choices=Liste.choices,
@@ -43,7 +56,7 @@ class SubscriptionForm(forms.Form):
         return str(CONSENT_TEXT)
 
 
-class UnsubscribeForm(forms.Form):
+class UnsubscribeForm(ErrorSummaryMixin, forms.Form):
     """The lists to leave, from those the address receives (all checked); without any, the address is deleted."""
 
     listen = forms.MultipleChoiceField(

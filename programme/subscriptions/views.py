@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -25,8 +26,14 @@ from programme.subscriptions.models import Abonnent, Liste
 from programme.subscriptions.services import LinkState, MailNotSent
 
 HOUR = 60 * 60
-# HTTP status of the confirmation page for each state of its link.
+# HTTP status and heading of the confirmation page for each state of its link.
 LINK_STATUS = {LinkState.VALID: 200, LinkState.USED: 200, LinkState.EXPIRED: 410, LinkState.INVALID: 400}
+LINK_HEADINGS = {
+    LinkState.VALID: _("Confirm your subscription"),
+    LinkState.USED: _("Your subscription is already confirmed"),
+    LinkState.EXPIRED: _("This link has expired"),
+    LinkState.INVALID: _("This link is not valid"),
+}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -85,8 +92,9 @@ class ConfirmView(View):
             return self.render(state, anmeldung, confirmed=bool(subscriptions))
         return self.render(state, anmeldung)
 
-    def render(self, state: LinkState, anmeldung: Any, **flags: Any) -> HttpResponse:
-        context = {"state": state, "anmeldung": anmeldung, **flags}
+    def render(self, state: LinkState, anmeldung: Any, confirmed: bool = False) -> HttpResponse:
+        heading = _("Thank you: your subscription is confirmed") if confirmed else LINK_HEADINGS[state]
+        context = {"state": state, "anmeldung": anmeldung, "confirmed": confirmed, "heading": heading}
         return render(self.request, self.template_name, context, status=LINK_STATUS[state])
 
 
@@ -112,5 +120,9 @@ class UnsubscribeView(View):
         return self.render(remaining, None, ended=[Liste(code).label for code in ended], done=True)
 
     def render(self, abonnent: Any, form: Any, status: int = 200, **flags: Any) -> HttpResponse:
-        context = {"abonnent": abonnent, "form": form, **flags}
+        if flags.get("done"):
+            heading = _("You have been unsubscribed")
+        else:
+            heading = _("Unsubscribe") if abonnent else _("No subscription found")
+        context = {"abonnent": abonnent, "form": form, "heading": heading, **flags}
         return render(self.request, self.template_name, context, status=status)

@@ -196,6 +196,19 @@ def test_drafts_are_never_public(client):
     assert "Geänderter Entwurf" not in page_text(client.get("/de/publikationen/?jahr=2021"))
 
 
+def test_publishing_and_unpublishing_reach_visitors_through_the_response_cache(client, settings):
+    settings.ANONYMOUS_CACHE_SECONDS = 600
+    url = "/de/publikationen/?jahr=2022"
+    before = listed(client, url.removeprefix("/de/publikationen/"))
+    assert listed(client, url.removeprefix("/de/publikationen/")) == before  # now served from the cache
+    publication = make_publication(jahr=2022, publish=False)
+    version = Version.objects.get_for_content(PublikationContent.admin_manager.get(publikation=publication))
+    version.publish(get_system_user())
+    assert publication.pk in listed(client, url.removeprefix("/de/publikationen/"))
+    Version.objects.get(pk=version.pk).unpublish(get_system_user())
+    assert publication.pk not in listed(client, url.removeprefix("/de/publikationen/"))
+
+
 def test_a_publication_without_a_version_in_the_visitors_language_is_not_shown_there(client):
     german_only = make_publication(languages=("de",))
     assert german_only.pk in all_listed(client, language="de")
