@@ -7,14 +7,12 @@ publications (NetworkOwnedAdminMixin); the PDF is checked when the form is saved
 from cms.admin.utils import GrouperAdminFormMixin, GrouperModelAdmin
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from landesnetzwerke.ownership import NetworkOwnedAdminMixin
-from programme.publications.models import MISSING_ALT_TEXT, Publikation, PublikationContent
-from programme.publications.pdf import read_filer_file
+from programme.publications.models import Publikation, PublikationContent, file_and_cover_errors
 
 GROUPER_FIELDS = ("slug", "typ", "jahr", "schwerpunkt", "landesnetzwerk", "fachstelle", "is_sample")
 
@@ -36,15 +34,11 @@ class PublikationAdminForm(GrouperAdminFormMixin(PublikationContent), forms.Mode
 
     def clean(self):
         cleaned = super().clean()
-        file = cleaned.get("content__file")
-        if file is not None:
-            try:
-                read_filer_file(file)
-            except ValidationError as error:
-                self.add_error("content__file", error)
-        cover = cleaned.get("content__cover")
-        if cover is not None and not (cleaned.get("content__cover_alt_text") or cover.default_alt_text):
-            self.add_error("content__cover_alt_text", ValidationError(MISSING_ALT_TEXT, code="required"))
+        errors = file_and_cover_errors(
+            cleaned.get("content__file"), cleaned.get("content__cover"), cleaned.get("content__cover_alt_text", "")
+        )
+        for name, error in errors.items():
+            self.add_error(f"content__{name}", error)
         return cleaned
 
 

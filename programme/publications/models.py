@@ -41,6 +41,19 @@ FILE_LANGUAGES = {code: name for code, name, _native in COUNSELLING_LANGUAGES}
 MISSING_ALT_TEXT = _("Describe the cover in a few words, for people who cannot see it.")
 
 
+def file_and_cover_errors(file: Any, cover: Any, cover_alt_text: str) -> dict[str, ValidationError]:
+    """What is wrong with a version's file and cover (by field name): no readable PDF, a cover without alt text."""
+    errors = {}
+    if file is not None:
+        try:
+            read_filer_file(file)
+        except ValidationError as error:
+            errors["file"] = error
+    if cover is not None and not (cover_alt_text or cover.default_alt_text):
+        errors["cover_alt_text"] = ValidationError(MISSING_ALT_TEXT, code="required")
+    return errors
+
+
 class Publikation(NetworkOwned):
     """A publication, in every language and version: what it is, when it appeared, who published it."""
 
@@ -215,14 +228,9 @@ class PublikationContent(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
-        if self.file_id:
-            try:
-                read_filer_file(self.file)
-            except ValidationError as error:
-                errors["file"] = error
-        if self.cover_id and not self.cover_alt:
-            errors["cover_alt_text"] = ValidationError(MISSING_ALT_TEXT, code="required")
+        errors = file_and_cover_errors(
+            self.file if self.file_id else None, self.cover if self.cover_id else None, self.cover_alt_text
+        )
         if errors:
             raise ValidationError(errors)
 
