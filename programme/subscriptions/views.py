@@ -116,8 +116,9 @@ class UnsubscribeView(View):
         if not form.is_valid():
             return self.render(abonnent, form, status=400)
         ended = services.unsubscribe(abonnent, form.cleaned_data["listen"])
-        remaining = Abonnent.objects.filter(pk=abonnent.pk).first()
-        return self.render(remaining, None, ended=[Liste(code).label for code in ended], done=True)
+        remaining = Abonnent.objects.filter(pk=abonnent.pk).first()  # None: the address is deleted
+        rest = UnsubscribeForm(abonnent=remaining) if remaining else None
+        return self.render(remaining, rest, ended=[Liste(code).label for code in ended], done=True)
 
     def render(self, abonnent: Any, form: Any, status: int = 200, **flags: Any) -> HttpResponse:
         if flags.get("done"):

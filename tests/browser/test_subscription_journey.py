@@ -1,6 +1,7 @@
 """
-The e-mail subscription in Chromium without JavaScript: the form, the mail's confirmation link (its page with the
-button, then the confirmed page) and the unsubscribe link. The pages that only a link from a mail opens pass
+The e-mail subscription in Chromium: the form (without JavaScript), the mail's confirmation link (its page with the
+button, then the confirmed page) and the unsubscribe link (before the confirmation: delete the address; after it:
+choose the lists to leave). The pages that only a link from a mail opens pass
 axe-core and the basic checks in every language at 1280 and 360 px, like the page types of test_accessibility.
 
 The site under test writes its mails to files (tests/browser/server_settings.py); this module reads them.
@@ -34,28 +35,39 @@ def links_in(path):
     return {("confirm" if "bestaetigen" in link else "unsubscribe"): link for link in LINK.findall(body)}
 
 
-@pytest.fixture(scope="module")
-def links(browser, site_url):
-    """Subscribes (both lists) through the form without JavaScript; the paths (below the language) of the mail's
-    confirmation and unsubscribe links."""
+def subscribe(page, address):
+    """Subscribes `address` to both lists through the form (German); the links of the confirmation mail."""
     before = set(mails())
-    context = browser.new_context(base_url=site_url, java_script_enabled=False, locale="de")
-    page = context.new_page()
-    try:
-        page.goto("/de/abonnement/")
-        page.get_by_label("IQ konkret, das Magazin des Programms").check()
-        page.get_by_label("Neuigkeiten aus dem Programm IQ").check()
-        page.get_by_label("Ihre E-Mail-Adresse").fill(f"browser-{uuid.uuid4().hex[:8]}@example.org")
-        page.locator("#id_consent").check()
-        page.get_by_role("button", name="Abonnieren").click()
-        assert page.url.endswith("/de/abonnement/gesendet/")
-    finally:
-        context.close()
+    page.goto("/de/abonnement/")
+    page.get_by_label("IQ konkret, das Magazin des Programms").check()
+    page.get_by_label("Neuigkeiten aus dem Programm IQ").check()
+    page.get_by_label("Ihre E-Mail-Adresse").fill(address)
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Abonnieren").click()
+    assert page.url.endswith("/de/abonnement/gesendet/")
     new = sorted(set(mails()) - before)
     assert len(new) == 1, f"expected one confirmation mail, found {len(new)}"
     found = links_in(new[0])
     assert set(found) == {"confirm", "unsubscribe"}
     return found
+
+
+@pytest.fixture(scope="module")
+def links(browser, site_url):
+    """Two addresses subscribed through the form without JavaScript, the second one confirmed: the paths (below the
+    language) of the first one's confirmation and unsubscribe links and of the second one's unsubscribe link."""
+    context = browser.new_context(base_url=site_url, java_script_enabled=False, locale="de")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        pending = subscribe(page, f"browser-{uuid.uuid4().hex[:8]}@example.org")
+        confirmed = subscribe(page, f"browser-{uuid.uuid4().hex[:8]}@example.org")
+        page.goto(f"/de/{confirmed['confirm']}")
+        page.get_by_role("button", name="Abonnement bestätigen").click()
+        assert page.locator("h1").inner_text() == "Danke: Ihr Abonnement ist bestätigt"
+    finally:
+        context.close()
+    return {**pending, "subscribed": confirmed["unsubscribe"]}
 
 
 def check_page(page, url, language, name, problems):
@@ -82,31 +94,31 @@ def test_the_pages_of_the_mails_links_pass_axe(new_page, links, language, width)
     check_page(page, f"/{language}/{links['confirm']}", language, "subscription-confirm", problems)
     if not page.get_by_role("button").count():
         problems.append("subscription-confirm: no button to confirm")
-    check_page(page, f"/{language}/{links['unsubscribe']}", language, "unsubscribe", problems)
+    check_page(page, f"/{language}/{links['unsubscribe']}", language, "unsubscribe-unconfirmed", problems)
+    if not page.get_by_role("button").count():
+        problems.append("unsubscribe-unconfirmed: no button to delete the address")
+    check_page(page, f"/{language}/{links['subscribed']}", language, "unsubscribe", problems)
     if page.locator("input[name='listen']:checked").count() != 2:
         problems.append("unsubscribe: the two lists are not offered checked")
     assert not problems, f"{len(problems)} problem(s) in {language} at {width} px:\n" + "\n".join(problems)
 
 
-def test_confirming_and_unsubscribing_without_javascript(browser, site_url, links):
-    """Last in this module: it uses the link up."""
-    context = browser.new_context(base_url=site_url, java_script_enabled=False, locale="ar")
-    page = context.new_page()
+def test_confirming_and_unsubscribing(new_page, links):
+    """Last in this module: it uses the link up. The pages answering the buttons (POST) pass axe too (axe needs
+    JavaScript; the pages themselves have none)."""
+    page = new_page(width=360, language="ar")
     problems = []
-    try:
-        page.goto(f"/ar/{links['confirm']}")
-        page.get_by_role("button", name="تأكيد اشتراكي").click()
-        assert page.locator("h1").inner_text() == "شكرًا: تم تأكيد اشتراكك"
-        problems.extend(f"confirmed: axe {violation}" for violation in check_axe(page))
-        page.goto(f"/ar/{links['confirm']}")
-        assert page.locator("h1").inner_text() == "اشتراكك مؤكد بالفعل"
-        page.goto(f"/ar/{links['unsubscribe']}")
-        page.get_by_label("أخبار برنامج IQ").uncheck()
-        page.get_by_role("button", name="إلغاء الاشتراك").click()
-        assert page.locator("h1").inner_text() == "تم إلغاء اشتراكك"
-        assert page.locator("input[name='listen']").count() == 1  # the news are still received
-        problems.extend(f"unsubscribed: axe {violation}" for violation in check_axe(page))
-        save_screenshot(page, "ar", "unsubscribed")
-    finally:
-        context.close()
+    page.goto(f"/ar/{links['confirm']}")
+    page.get_by_role("button", name="تأكيد اشتراكي").click()
+    assert page.locator("h1").inner_text() == "شكرًا: تم تأكيد اشتراكك"
+    problems.extend(f"confirmed: axe {violation}" for violation in check_axe(page))
+    page.goto(f"/ar/{links['confirm']}")
+    assert page.locator("h1").inner_text() == "اشتراكك مؤكد بالفعل"
+    page.goto(f"/ar/{links['unsubscribe']}")
+    page.get_by_label("أخبار برنامج IQ").uncheck()
+    page.get_by_role("button", name="إلغاء الاشتراك").click()
+    assert page.locator("h1").inner_text() == "تم إلغاء اشتراكك"
+    assert page.locator("input[name='listen']").count() == 1  # the news are still received
+    problems.extend(f"unsubscribed: axe {violation}" for violation in check_axe(page))
+    save_screenshot(page, "ar", "unsubscribed")
     assert not problems, "\n".join(problems)

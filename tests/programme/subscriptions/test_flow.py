@@ -85,6 +85,8 @@ def test_the_whole_flow_from_the_form_to_unsubscribing(client):
     response = client.post(found["abmelden"], {"listen": ["iq-konkret"]})
     assert heading(response) == "Sie haben sich abgemeldet"
     assert list(Abonnement.objects.filter(abonnent__email=ADDRESS).values_list("liste", flat=True)) == ["aktuelles"]
+    # The page offers what is still received.
+    assert parse(response).xpath("//input[@name='listen']/@value") == ["aktuelles"]
     response = client.post(found["abmelden"], {"listen": ["aktuelles"]})
     assert not Abonnent.objects.filter(email=ADDRESS).exists()  # nothing kept that is no longer needed
     assert "Wir haben Ihre E-Mail-Adresse gelöscht." in squeeze(parse(response))
