@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "landesnetzwerke",
     "landesnetzwerke.lotse",
     "fachstellen",
+    "programme.news",
+    "programme.events",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,49 @@
+"""
+The admin of a versioned editorial item (news, events): one form with a tab per language for the texts and the
+fields shared by every language, the list with the state of each language's version, and the network rules of
+landesnetzwerke.ownership (a network's editors see and change only their network's items). djangocms-versioning
+adds the versions list, publishing, reverting and the toolbar's preview (`grouper_admin_mixin="__default__"`).
+"""
+
+from typing import Any
+
+from cms.admin.utils import GrouperModelAdmin
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from landesnetzwerke.ownership import NetworkOwnedAdminMixin
+
+TEXT_FIELDS = ("content__language", "content__title", "content__teaser")
+
+
+class EditorialAdminForm(forms.ModelForm):
+    """The grouper's form (GrouperModelAdmin adds the content fields, named content__<field>)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        if cleaned_data.get("landesnetzwerk") and cleaned_data.get("fachstelle"):
+            self.add_error("fachstelle", _("Choose a Landesnetzwerk or a Fachstelle, not both."))
+        return cleaned_data
+
+
+class EditorialAdmin(NetworkOwnedAdminMixin, GrouperModelAdmin):
+    form = EditorialAdminForm
+    extra_grouping_fields = ("language",)
+    list_filter = ("is_sample", "landesnetzwerk")
+    search_fields = ("slug", "content__title", "content__teaser")
+    prepopulated_fields = {"slug": ("content__title",)}
+    list_per_page = 50
+
+    shared_description = _(
+        "These facts are the same in every language and take effect when you save. The body text is written on the "
+        "page itself: open it with “Preview” in the list, then “Edit”."
+    )
+
+    @admin.display(description=_("from"))
+    def owner(self, obj: Any) -> str:
+        return obj.landesnetzwerk.name if obj.landesnetzwerk else (obj.fachstelle.name if obj.fachstelle else "–")
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("landesnetzwerk", "fachstelle")
