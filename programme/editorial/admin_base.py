@@ -10,7 +10,7 @@ from typing import Any
 from cms.admin.utils import GrouperModelAdmin
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from landesnetzwerke.ownership import NetworkOwnedAdminMixin
@@ -47,3 +47,25 @@ class EditorialAdmin(NetworkOwnedAdminMixin, GrouperModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("landesnetzwerk", "fachstelle")
+
+
+def guard_versions_list(content_model: Any) -> None:
+    """
+    The versions list of an item another network owns is not found (404) for a network's editor: its rows are
+    filtered already (landesnetzwerke.ownership), but its heading would still name the item.
+    """
+    from djangocms_versioning import versionables
+
+    versionable = versionables.for_content(content_model)
+    version_admin = admin.site._registry[versionable.version_model_proxy]
+    original = version_admin.changelist_view
+
+    def changelist_view(request: HttpRequest, extra_context: Any = None) -> Any:
+        value = request.GET.get(versionable.grouper_field_name)
+        if value is not None:
+            editable = versionable.grouper_model.objects.editable_by(request.user)
+            if not value.isdigit() or not editable.filter(pk=int(value)).exists():
+                raise Http404
+        return original(request, extra_context)
+
+    version_admin.changelist_view = changelist_view
