@@ -25,7 +25,6 @@ from cms.models import PlaceholderRelationField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.deconstruct import deconstructible
@@ -177,9 +176,7 @@ def invalidate_pages() -> None:
     invalidate_cms_page_cache()
 
 
-def _invalidate(sender: Any, raw: bool = False, action: str | None = None, **kwargs: Any) -> None:
-    if raw or (action is not None and not action.startswith("post_")):
-        return
+def _on_version_operation(sender: Any, **kwargs: Any) -> None:
     invalidate_pages()
     if connection.in_atomic_block:
         # Again after commit: another request may have cached the old state before the change was visible.
@@ -187,16 +184,15 @@ def _invalidate(sender: Any, raw: bool = False, action: str | None = None, **kwa
 
 
 def connect_cache_invalidation(content_model: type[models.Model], grouper_model: type[models.Model]) -> None:
-    """Publishing, unpublishing, reverting (any version operation) and saving or deleting an item drop the caches."""
+    """
+    Publishing, unpublishing, reverting (any version operation on a text) and saving or deleting an item (its date,
+    place, tags: through the project's invalidation registry) drop the cached pages that show it.
+    """
     from djangocms_versioning.signals import post_version_operation
 
+    from iqportal.invalidation import register
+
+    register(invalidate_pages, [grouper_model._meta.label])
     post_version_operation.connect(
-        _invalidate, sender=content_model, dispatch_uid=f"editorial-{content_model._meta.label_lower}"
+        _on_version_operation, sender=content_model, dispatch_uid=f"editorial-{content_model._meta.label_lower}"
     )
-    for sender in (grouper_model, *(field.remote_field.through for field in grouper_model._meta.local_many_to_many)):
-        uid = f"editorial-{sender._meta.label_lower}"
-        if sender._meta.auto_created:
-            m2m_changed.connect(_invalidate, sender=sender, dispatch_uid=uid)
-        else:
-            post_save.connect(_invalidate, sender=sender, dispatch_uid=uid)
-            post_delete.connect(_invalidate, sender=sender, dispatch_uid=uid)
