@@ -19,13 +19,8 @@ TEXT_FIELDS = ("content__language", "content__title", "content__teaser")
 
 
 class EditorialAdminForm(forms.ModelForm):
-    """The grouper's form (GrouperModelAdmin adds the content fields, named content__<field>)."""
-
-    def clean(self) -> dict[str, Any]:
-        cleaned_data = super().clean()
-        if cleaned_data.get("landesnetzwerk") and cleaned_data.get("fachstelle"):
-            self.add_error("fachstelle", _("Choose a Landesnetzwerk or a Fachstelle, not both."))
-        return cleaned_data
+    """The grouper's form (GrouperModelAdmin adds the content fields, named content__<field>; the model checks
+    the grouper's own fields)."""
 
 
 class EditorialAdmin(NetworkOwnedAdminMixin, GrouperModelAdmin):

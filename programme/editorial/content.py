@@ -25,12 +25,16 @@ from cms.models import PlaceholderRelationField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from fachstellen.models import Fachstelle
+from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
 
 BODY_SLOT = "body"
 
@@ -73,6 +77,55 @@ class Vocabulary(models.Model):
     @property
     def label(self) -> str:
         return self.Term(self.slug).label if self.slug in self.Term.values else self.slug
+
+
+class EditorialItem(NetworkOwned):
+    """
+    The grouper of an editorial content type: owned by a Landesnetzwerk (landesnetzwerke.ownership) or from a
+    Fachstelle or, with neither, from the programme's central office. Subclasses add their `slug` (unique, the same
+    in every language) and their facts; their content model points here with `related_name="contents"`.
+    """
+
+    fachstelle = models.ForeignKey(
+        Fachstelle,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)s_set",
+        verbose_name=_("Fachstelle"),
+        help_text=_("Instead of a Landesnetzwerk: the Fachstelle it comes from."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = NetworkOwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(landesnetzwerk__isnull=True) | Q(fachstelle__isnull=True),
+                name="%(app_label)s_%(class)s_network_or_fachstelle",
+            )
+        ]
+
+    def __str__(self) -> str:
+        """The title in the active language, else in German, else in any (drafts too: the admin names it)."""
+        contents = {content.language: content for content in self.contents(manager="admin_manager").latest_content()}
+        for code in (get_language(), settings.LANGUAGE_CODE, *sorted(contents)):
+            if code in contents:
+                return contents[code].title
+        return self.slug
+
+    def clean(self) -> None:
+        if self.landesnetzwerk_id and self.fachstelle_id:
+            raise ValidationError({"fachstelle": _("Choose a Landesnetzwerk or a Fachstelle, not both.")})
+
+    @property
+    def publisher_name(self) -> str:
+        """Whom the item is from: its Landesnetzwerk, its Fachstelle, or the programme itself."""
+        owner = self.landesnetzwerk or self.fachstelle
+        return owner.name if owner is not None else str(_("IQ programme"))
 
 
 class EditorialContent(models.Model):
@@ -141,12 +194,6 @@ def item_url(view_name: str, language: str | None = None, **kwargs: Any) -> str 
             return None
 
 
-def publisher_name(item: Any) -> str:
-    """Whom an item is from: its Landesnetzwerk, its Fachstelle, or the programme itself (the central office's)."""
-    owner = item.landesnetzwerk or item.fachstelle
-    return owner.name if owner is not None else str(_("IQ programme"))
-
-
 def in_language(model: type[EditorialContent], language: str | None = None) -> models.QuerySet:
     """The published contents in `language` (default: the active one). Never drafts: `objects` is published-only."""
     return model.objects.filter(language=language or get_language())
@@ -196,3 +243,32 @@ def connect_cache_invalidation(content_model: type[models.Model], grouper_model:
     post_version_operation.connect(
         _on_version_operation, sender=content_model, dispatch_uid=f"editorial-{content_model._meta.label_lower}"
     )
+
+
+# Registration -----------------------------------------------------------------------------------------------------
+
+
+def versionable(content_model: type[EditorialContent]) -> Any:
+    """The djangocms-versioning registration of a content type (for the app's cms_config.py)."""
+    from cms.utils.i18n import get_language_tuple
+    from djangocms_versioning.datastructures import VersionableItem, default_copy
+
+    return VersionableItem(
+        content_model=content_model,
+        grouper_field_name=content_model.grouper_field,
+        extra_grouping_fields=["language"],
+        version_list_filter_lookups={"language": get_language_tuple},
+        copy_function=default_copy,  # copies the fields and the body's plugins into a new draft
+        grouper_selector_option_label=lambda obj, language: str(obj),
+        grouper_admin_mixin="__default__",
+    )
+
+
+def set_up(content_model: type[EditorialContent], grouper_model: type[models.Model]) -> None:
+    """From the app's ready(): the network rules on versions, cache invalidation, the guarded versions list."""
+    from landesnetzwerke.ownership import install_version_conditions
+    from programme.editorial.admin_base import guard_versions_list
+
+    install_version_conditions()
+    connect_cache_invalidation(content_model, grouper_model)
+    guard_versions_list(content_model)

@@ -4,6 +4,7 @@ the visitor's language, and a detail page (in the visitor's language, else in a 
 The toolbar's preview and edit of a content (drafts included, for editors) render the same detail page.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -13,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from programme.editorial.content import EditorialContent, content_languages, detail_content
+from programme.editorial.content import EditorialContent, content_languages, detail_content, item_url
 from programme.editorial.forms import ListFilterForm
 
 PAGE_SIZE = 10
@@ -48,6 +49,23 @@ class FilteredListView(TemplateView):
             has_sample_data=any(content.item.is_sample for content in contents),
             **kwargs,
         )
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A few contents for a block on another page, and the address of their whole list (None without apphook)."""
+
+    contents: list
+    list_url: str | None
+
+
+def latest(contents: models.QuerySet, list_view: str, number: int, network: Any = None) -> Latest:
+    """The first `number` contents (of `network`, if given) and the list's address (filtered by the network)."""
+    list_url = item_url(list_view)
+    if network:
+        contents = contents.of_network(network)
+        list_url = list_url and f"{list_url}?netzwerk={network.slug}"
+    return Latest(list(contents[:number]), list_url)
 
 
 def body_to_show(content: EditorialContent, *, editing: bool) -> tuple[Any, str]:

@@ -8,11 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from landesnetzwerke.ownership import install_version_conditions
-        from programme.editorial.admin_base import guard_versions_list
-        from programme.editorial.content import connect_cache_invalidation
+        from programme.editorial.content import set_up
         from programme.events.models import Event, EventContent
 
-        install_version_conditions()
-        connect_cache_invalidation(EventContent, Event)
-        guard_versions_list(EventContent)
+        set_up(EventContent, Event)

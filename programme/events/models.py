@@ -15,13 +15,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from fachstellen.models import Fachstelle
 from landesnetzwerke.clock import german_time
 from landesnetzwerke.lotse.places import resolve_query
 from landesnetzwerke.models import Sprache
 from landesnetzwerke.models.offices import plz_validator
-from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
-from programme.editorial.content import EditorialContent, Vocabulary, item_url, publisher_name, reserved_slugs
+from programme.editorial.content import EditorialContent, EditorialItem, Vocabulary, item_url, reserved_slugs
 
 
 class Zielgruppe(Vocabulary):
@@ -43,7 +41,7 @@ class Attendance(models.TextChoices):
     HYBRID = "hybrid", _("On site and online")
 
 
-class Event(NetworkOwned):
+class Event(EditorialItem):
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -69,36 +67,20 @@ class Event(NetworkOwned):
     longitude = models.FloatField(
         _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
-    fachstelle = models.ForeignKey(
-        Fachstelle,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("Fachstelle"),
-        help_text=_("Instead of a Landesnetzwerk: the Fachstelle that organises the event."),
-    )
     zielgruppen = models.ManyToManyField(Zielgruppe, related_name="events", verbose_name=_("audiences"))
     registration_url = models.URLField(_("registration link"), blank=True)
     registration_email = models.EmailField(_("registration e-mail"), blank=True)
     sprachen = models.ManyToManyField(
         Sprache, blank=True, related_name="events", verbose_name=_("languages of the event")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
-    objects = NetworkOwnedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(EditorialItem.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at", "pk"]
         constraints = [
+            *EditorialItem.Meta.constraints,
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"),
-            models.CheckConstraint(
-                condition=Q(landesnetzwerk__isnull=True) | Q(fachstelle__isnull=True),
-                name="event_network_or_fachstelle",
-            ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
@@ -107,16 +89,14 @@ class Event(NetworkOwned):
         ]
         indexes = [models.Index(fields=["ends_at"], name="event_ends_idx")]
 
-    def __str__(self):
-        content = EventContent.admin_manager.filter(event=self).latest_content().order_by("language").first()
-        return content.title if content else self.slug
-
     def clean(self):
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The end must be after the start.")
-        if self.landesnetzwerk_id and self.fachstelle_id:
-            errors["fachstelle"] = _("Choose a Landesnetzwerk or a Fachstelle as organiser, not both.")
         if self.is_online and not self.online_url:
             errors["online_url"] = _("An online event needs the link where participants join.")
         if self.is_on_site:
@@ -174,7 +154,7 @@ class Event(NetworkOwned):
 
     @property
     def organiser_name(self):
-        return publisher_name(self)
+        return self.publisher_name
 
     def get_absolute_url(self, language=None):
         return item_url("events:detail", language, slug=self.slug)

@@ -8,11 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from landesnetzwerke.ownership import install_version_conditions
-        from programme.editorial.admin_base import guard_versions_list
-        from programme.editorial.content import connect_cache_invalidation
+        from programme.editorial.content import set_up
         from programme.news.models import NewsItem, NewsItemContent
 
-        install_version_conditions()
-        connect_cache_invalidation(NewsItemContent, NewsItem)
-        guard_versions_list(NewsItemContent)
+        set_up(NewsItemContent, NewsItem)

@@ -6,14 +6,11 @@ with the pages' text editor). Visitors see published texts in their language onl
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 
-from fachstellen.models import Fachstelle
-from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
-from programme.editorial.content import EditorialContent, Vocabulary, item_url, publisher_name, reserved_slugs
+from programme.editorial.content import EditorialContent, EditorialItem, Vocabulary, item_url, reserved_slugs
 
 
 class Schwerpunkt(Vocabulary):
@@ -31,7 +28,7 @@ class Schwerpunkt(Vocabulary):
         verbose_name_plural = _("Handlungsschwerpunkte")
 
 
-class NewsItem(NetworkOwned):
+class NewsItem(EditorialItem):
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -40,49 +37,17 @@ class NewsItem(NetworkOwned):
         help_text=_("The item's address in every language: /aktuelles/<slug>/. Lower-case letters, digits, hyphens."),
     )
     date = models.DateField(_("date"), default=timezone.localdate, help_text=_("Lists show the newest first."))
-    fachstelle = models.ForeignKey(
-        Fachstelle,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="news_items",
-        verbose_name=_("Fachstelle"),
-        help_text=_("Instead of a Landesnetzwerk: the Fachstelle this news is from."),
-    )
     schwerpunkte = models.ManyToManyField(
         Schwerpunkt, blank=True, related_name="news_items", verbose_name=_("Handlungsschwerpunkte")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
-    objects = NetworkOwnedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(EditorialItem.Meta):
         verbose_name = _("news item")
         verbose_name_plural = _("news")
         ordering = ["-date", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(landesnetzwerk__isnull=True) | Q(fachstelle__isnull=True),
-                name="news_item_network_or_fachstelle",
-            )
-        ]
-
-    def __str__(self):
-        content = NewsItemContent.admin_manager.filter(news_item=self).latest_content().order_by("language").first()
-        return content.title if content else self.slug
-
-    def clean(self):
-        if self.landesnetzwerk_id and self.fachstelle_id:
-            raise ValidationError(_("Choose a Landesnetzwerk or a Fachstelle, not both."))
 
     def get_absolute_url(self, language=None):
         return item_url("news:detail", language, slug=self.slug)
-
-    @property
-    def publisher_name(self):
-        """Who the news is from: its network, its Fachstelle, or the programme's central office."""
-        return publisher_name(self)
 
 
 class NewsItemContentQuerySet(models.QuerySet):

@@ -3,35 +3,22 @@
 `{{ event|event_period }}`: when an event takes place, in German time and the visitor's date and time format.
 """
 
-from dataclasses import dataclass
-
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from landesnetzwerke.clock import german_time
-from programme.editorial.content import item_url
+from programme.editorial.views import latest
 from programme.events.views import upcoming_events
 
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class Upcoming:
-    contents: list
-    list_url: str | None  # None while no published page has the events apphook
-
-
 @register.simple_tag
 def next_events(number, network=None):
     """The next published events (not yet ended) in the visitor's language, of `network` if given."""
-    contents = upcoming_events(german_time())
-    list_url = item_url("events:list")
-    if network:
-        contents = contents.of_network(network)
-        list_url = list_url and f"{list_url}?netzwerk={network.slug}"
-    return Upcoming(list(contents[:number]), list_url)
+    return latest(upcoming_events(german_time()), "events:list", number, network)
 
 
 def _time(moment):
