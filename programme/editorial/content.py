@@ -7,13 +7,16 @@ djangocms-versioning with a ``language`` field (``NewsItemContent``, ``EventCont
 body edited with the pages' text editor), one draft/published series per language. Visitors only ever see
 published content (the content model's default manager); this module gives the pieces both types build on:
 
+- ``EditorialItem``, the abstract grouper (network or Fachstelle, created/changed, its name in the admin);
 - ``EditorialContent``, the abstract content model (language, title, teaser, body placeholder, toolbar hooks and
   placeholder permissions that follow the grouper's network);
 - ``Vocabulary``, the abstract model of a fixed list of terms (Handlungsschwerpunkte, audiences) whose labels are
   translated with gettext;
 - ``in_language()`` and ``detail_content()`` for the public views;
 - ``connect_cache_invalidation()``: publishing, unpublishing or saving an item drops the cached pages that show it
-  (the home page, the networks' pages, the lists).
+  (the home page, the networks' pages, the lists);
+- ``versionable()`` and ``set_up()``: the registration with djangocms-versioning (cms_config.py) and what each
+  app's ready() installs.
 """
 
 from __future__ import annotations
