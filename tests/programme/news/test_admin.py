@@ -193,3 +193,11 @@ def test_sample_items_are_marked_in_the_admin(central_client):
     page = parse(central_client.get(admin_url(CHANGELIST) + "&is_sample__exact=1"))
     assert "Beispielnachricht im Admin" in page.text_content()
     assert sample.is_sample
+
+
+def test_only_the_networks_editors_may_edit_the_body_of_its_items(ni_editor, central_editor, ni_item, by_item):
+    ni_text, by_text = draft_of(ni_item), draft_of(by_item)
+    assert ni_text.body.has_change_permission(ni_editor)
+    assert not by_text.body.has_change_permission(ni_editor)  # the plugin editor and the structure board ask this
+    assert not by_text.has_placeholder_view_permission(ni_editor)
+    assert by_text.body.has_change_permission(central_editor)
