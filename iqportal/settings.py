@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "landesnetzwerke",
     "landesnetzwerke.lotse",
     "fachstellen",
+    "programme.news",
+    "programme.events",
 ]
 
 MIDDLEWARE = [
