@@ -89,11 +89,13 @@ INSTALLED_APPS = [
     # IQ Portal
     "iqportal",
     "programme",
-    "programme.publications",
-    "programme.subscriptions",
     "landesnetzwerke",
     "landesnetzwerke.lotse",
     "fachstellen",
+    "programme.news",
+    "programme.events",
+    "programme.publications",
+    "programme.subscriptions",
 ]
 
 MIDDLEWARE = [

@@ -38,6 +38,21 @@ NETWORK_GROUP_PREFIX = "Redaktion"
 DEMO_PREFIX = "demo-"
 
 _ALL = ("view", "add", "change", "delete")
+# News, events and publications (programme.news, programme.events, programme.publications): every editor writes
+# them (a network's editors only their network's, see landesnetzwerke.ownership), with the text editor for the
+# body, images and PDFs from the media library and the versions lists (publish, revert) of djangocms-versioning.
+EDITORIAL_PERMISSIONS = {
+    "news": {"newsitem": _ALL, "newsitemcontent": _ALL, "schwerpunkt": ("view",)},
+    "events": {"event": _ALL, "eventcontent": _ALL, "zielgruppe": ("view",)},
+    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
+    "djangocms_versioning": {
+        "newsitemcontentversion": ("view", "change"),
+        "eventcontentversion": ("view", "change"),
+        "publikationcontentversion": ("view", "change"),
+    },
+    "djangocms_text": {"text": _ALL},
+    "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},
+}
 NETWORK_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
         "beratungsstelle": _ALL,
@@ -47,11 +62,7 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
-    # Publications of their network: editing, versions (publish, revert: djangocms-versioning's proxy model), and
-    # the media library to upload and choose PDFs and covers (not to change files others uploaded).
-    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
-    "djangocms_versioning": {"publikationcontentversion": ("view", "change")},
-    "filer": {"file": ("view", "add"), "image": ("view", "add"), "folder": ("view",)},
+    **EDITORIAL_PERMISSIONS,
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -63,9 +74,7 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
-    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
-    "djangocms_versioning": {"publikationcontentversion": ("view", "change")},
-    "filer": {"file": _ALL, "image": _ALL, "folder": _ALL},
+    **EDITORIAL_PERMISSIONS,
     # E-mail subscribers: personal data, for central editors only (to look up and delete; never to add or change).
     "subscriptions": {
         "abonnent": ("view", "delete"),

@@ -25,10 +25,10 @@ from filer.models import File, Folder, Image
 from fachstellen.models import Fachstelle
 from iqportal.cache import invalidate_directory_caches
 from landesnetzwerke.models import Landesnetzwerk
+from programme.news.models import Schwerpunkt
 from programme.page_builder import get_system_user
 from programme.publications.models import Publikation, PublikationContent
 from programme.publications.sample_files import sample_cover, sample_pdf
-from programme.schwerpunkte import Schwerpunkt
 
 DEMO_DIR = Path(__file__).with_name("demo_content")
 FOLDER_NAME = "Publikationen (Beispieldaten)"
@@ -67,7 +67,9 @@ def sample_specs() -> tuple[SampleSpec, ...]:
         if unknown:
             raise SampleDataError(f"publications.yaml: {entry.get('slug')!r} has unknown keys {sorted(unknown)}.")
         spec = SampleSpec(**{**entry, "file_languages": tuple(entry["file_languages"])})
-        if spec.typ not in Publikation.Typ.values or (spec.schwerpunkt and spec.schwerpunkt not in Schwerpunkt.values):
+        if spec.typ not in Publikation.Typ.values or (
+            spec.schwerpunkt and spec.schwerpunkt not in Schwerpunkt.Term.values
+        ):
             raise SampleDataError(f"publications.yaml: {spec.slug!r} has an unknown typ or schwerpunkt.")
         specs.append(spec)
     return tuple(specs)

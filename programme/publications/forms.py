@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programme.news.models import Schwerpunkt
 from programme.publications.models import Publikation
-from programme.schwerpunkte import Schwerpunkt
 
 PARAMETERS = ("typ", "thema", "jahr")
 
@@ -20,7 +20,7 @@ class PublicationFilterForm(forms.Form):
     )
     thema = forms.ChoiceField(
         label=_("Field of action"),
-        choices=[("", _("All fields of action")), *Schwerpunkt.choices],
+        choices=[("", _("All fields of action")), *Schwerpunkt.Term.choices],
         required=False,
         error_messages={"invalid_choice": _("Please choose a field of action from the list.")},
     )

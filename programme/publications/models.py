@@ -31,8 +31,8 @@ from fachstellen.models import Fachstelle
 from iqportal.templatetags.bidi_tags import list_separator_for
 from landesnetzwerke.languages import COUNSELLING_LANGUAGES
 from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
+from programme.news.models import Schwerpunkt
 from programme.publications.pdf import read_filer_file
-from programme.schwerpunkte import Schwerpunkt
 
 FIRST_YEAR = 2005  # the network IQ exists since 2005
 LAST_YEAR = 2100
@@ -74,7 +74,7 @@ class Publikation(NetworkOwned):
     schwerpunkt = models.CharField(
         _("Handlungsschwerpunkt"),
         max_length=40,
-        choices=Schwerpunkt.choices,
+        choices=Schwerpunkt.Term.choices,  # the same five terms as the news' tags (the same URL values)
         blank=True,
         help_text=_("The field of action the publication is about; empty if it covers the whole programme."),
     )
