@@ -19,18 +19,40 @@ from django.utils import timezone
 
 from fachstellen.demo_data import FACHSTELLEN
 from fachstellen.models import Fachstelle
-from iqportal.cache import invalidate_directory_caches
+from iqportal import invalidation
 from landesnetzwerke.demo_data.networks import LAND_NAME_EN, NETWORKS, TOPICS, network_descriptions
 from landesnetzwerke.demo_data.offices import PhoneBook, build_office_specs
 from landesnetzwerke.languages import COUNSELLING_LANGUAGES
-from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
-from landesnetzwerke.plugin_cache import invalidate_directory_plugin_placeholders
+from landesnetzwerke.models import (
+    Beratungsstelle,
+    Bundesland,
+    Landesnetzwerk,
+    Oeffnungszeit,
+    Sprache,
+    Sprechtag,
+    Thema,
+)
 
 CENTRAL_GROUP = "Zentrale Redaktion"
 NETWORK_GROUP_PREFIX = "Redaktion"
 DEMO_PREFIX = "demo-"
 
 _ALL = ("view", "add", "change", "delete")
+# News, events and publications (programme.news, programme.events, programme.publications): every editor writes
+# them (a network's editors only their network's, see landesnetzwerke.ownership), with the text editor for the
+# body, images and PDFs from the media library and the versions lists (publish, revert) of djangocms-versioning.
+EDITORIAL_PERMISSIONS = {
+    "news": {"newsitem": _ALL, "newsitemcontent": _ALL, "schwerpunkt": ("view",)},
+    "events": {"event": _ALL, "eventcontent": _ALL, "zielgruppe": ("view",)},
+    "publications": {"publikation": _ALL, "publikationcontent": _ALL},
+    "djangocms_versioning": {
+        "newsitemcontentversion": ("view", "change"),
+        "eventcontentversion": ("view", "change"),
+        "publikationcontentversion": ("view", "change"),
+    },
+    "djangocms_text": {"text": _ALL},
+    "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},
+}
 NETWORK_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
         "beratungsstelle": _ALL,
@@ -40,6 +62,7 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
+    **EDITORIAL_PERMISSIONS,
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -51,6 +74,13 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
+    **EDITORIAL_PERMISSIONS,
+    # E-mail subscribers: personal data, for central editors only (to look up and delete; never to add or change).
+    "subscriptions": {
+        "abonnent": ("view", "delete"),
+        "abonnement": ("view", "delete"),
+        "anmeldung": ("view", "delete"),
+    },
 }
 
 
@@ -264,8 +294,7 @@ def load_directory(*, with_samples=True, refresh=False, today=None):
         networks = load_groups_and_networks(refresh=refresh)
         load_fachstellen(refresh=refresh)
         counts = load_sample_offices(networks, today, refresh=refresh) if with_samples else None
-    invalidate_directory_caches()  # bulk-created hours and consultation days send no signals
-    invalidate_directory_plugin_placeholders()
+    invalidation.invalidate_all()  # bulk-created hours and consultation days send no signals
     return counts
 
 
@@ -275,6 +304,5 @@ def remove_sample_offices():
         offices = Beratungsstelle.objects.samples().filter(source_id__startswith=DEMO_PREFIX)
         count = offices.count()
         offices.delete()
-    invalidate_directory_caches()
-    invalidate_directory_plugin_placeholders()
+    invalidation.invalidate_all()
     return count

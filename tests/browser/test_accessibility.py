@@ -19,6 +19,7 @@ from django.utils.translation import get_language_info
 from tests.browser import helpers
 from tests.browser.helpers import (
     apply_text_spacing,
+    apply_wide_font,
     check_axe,
     focused,
     page_facts,
@@ -61,8 +62,20 @@ PAGE_TYPES = (
     PageType("office", f"lotse/?q={SEARCH_PLZ}", link="#results [data-office-id] a[href]"),
     PageType("mobile-office", f"lotse/?q={MOBILE_PLZ}&art=mobil", link="#results [data-office-id] a[href]"),
     PageType("employer", "arbeitgeber/"),
+    PageType("news", "aktuelles/"),
+    PageType("news-detail", "aktuelles/", link="#news [data-news-item] a[href]"),
+    PageType("events", "termine/"),
+    PageType("events-archive", "termine/archiv/"),
+    PageType("event-detail", "termine/", link="#events [data-event] a[href]"),
     PageType("easy-read", "leichte-sprache/"),
     PageType("accessibility-statement", "barrierefreiheit/"),
+    PageType("publications", "publikationen/"),
+    PageType("publications-filter-error", "publikationen/?jahr=1800&typ=zeitung"),
+    PageType("publication", "publikationen/", link="#publications a[href*='/publikationen/']"),
+    PageType("subscribe", "abonnement/"),
+    PageType("subscription-sent", "abonnement/gesendet/"),
+    PageType("subscription-invalid-link", "abonnement/bestaetigen/ungueltig/", status=400),
+    PageType("unsubscribe-unknown-link", "abonnement/abmelden/unbekannt/"),
     PageType("not-found", "diese-seite-gibt-es-nicht/", status=404),
 )
 
@@ -172,6 +185,23 @@ def test_key_pages_reflow_at_320_px_with_increased_text_spacing(new_page, page_p
         if problem:
             problems.append(f"{label}: {problem}")
     assert not problems, f"{len(problems)} page(s) in {language} with WCAG 1.4.12 text spacing:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", TEXT_SPACING_LANGUAGES)
+def test_every_page_type_reflows_at_320_px_in_a_wide_font_with_increased_text_spacing(new_page, page_paths, language):
+    """The visitor's fonts may be wider than this machine's (a fresh Debian has DejaVu, not Noto): no page may
+    depend on the font's metrics to fit 320 px."""
+    page = new_page(width=REFLOW_WIDTH, language=language)
+    problems = []
+    for _page_type, label in _visit_all(page, page_paths, language):
+        assert "monospace" in apply_wide_font(page), "the wide font style sheet did not apply"
+        assert apply_text_spacing(page) != "normal", "the text spacing style sheet did not apply"
+        problem = sideways_scrolling(page)
+        if problem:
+            problems.append(f"{label}: {problem}")
+    assert not problems, f"{len(problems)} page(s) in {language} in a wide font at {REFLOW_WIDTH} px:\n" + "\n".join(
+        problems
+    )
 
 
 NAV_ALIGNMENT_JS = """() => {
