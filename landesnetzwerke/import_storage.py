@@ -18,22 +18,30 @@ stored); the message then lists those rows with both versions.
 """
 
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 from import_export.forms import SelectableFieldsExportForm
-from import_export.results import RowResult
+from import_export.resources import Resource
+from import_export.results import Result, RowResult
 from import_export.tmp_storages import BaseStorage
 
 from landesnetzwerke.file_formats import SafeCSV, SafeXLSX
 from landesnetzwerke.import_preview import build_preview
 from landesnetzwerke.models.imports import ClaimRefusal, ClaimRefused, PendingImport
+
+if TYPE_CHECKING:
+    from import_export.admin import ImportMixin as _ImportAdmin
+else:
+    _ImportAdmin = object
 
 PENDING_IMPORT_LIFETIME = datetime.timedelta(hours=6)  # an editor has a working morning to check the preview
 
@@ -50,37 +58,37 @@ class PendingImportStorage(BaseStorage):
 
     lifetime = PENDING_IMPORT_LIFETIME
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._data: bytes | None = None
 
-    def save(self, data):
+    def save(self, data: bytes) -> None:
         pending = PendingImport.objects.stage(data, self.lifetime)
         self.name, self._data = pending.token, pending.data
 
-    def read(self):
+    def read(self) -> bytes:
         if self._data is None:
             stored = PendingImport.objects.filter(token=self.name).values_list("data", flat=True).first()
             self._data = bytes(stored or b"")
         return self._data
 
-    def remove(self):
+    def remove(self) -> None:
         PendingImport.objects.release_data(self.name)
 
 
 class ColumnExportForm(SelectableFieldsExportForm):
     """The export form's checkboxes are labelled with the file's column names (as the import page lists them)."""
 
-    def _get_field_label(self, resource, field_name: str) -> str:
+    def _get_field_label(self, resource: type[Resource], field_name: str) -> str:
         field = resource.fields.get(field_name)
         return field.column_name if field else field_name
 
 
-def resource_key(resource_class) -> str:
+def resource_key(resource_class: type[Resource]) -> str:
     return f"{resource_class.__module__}.{resource_class.__qualname__}"
 
 
-class ConfirmOnceImportMixin:
+class ConfirmOnceImportMixin(_ImportAdmin):
     """For a ModelAdmin with django-import-export's ImportMixin (put it first): see the module's description."""
 
     tmp_storage_class = PendingImportStorage
@@ -89,12 +97,13 @@ class ConfirmOnceImportMixin:
     import_template_name = "landesnetzwerke/admin/import.html"
     export_template_name = "landesnetzwerke/admin/export.html"
     export_form_class = ColumnExportForm
+    model: type[models.Model]
     #: the column whose value names a row in the preview when the row could not be read into a record
     import_title_column = "name"
 
     # --- the preview -----------------------------------------------------------------------------------------
 
-    def import_action(self, request, **kwargs):
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is None or not hasattr(context.get("form"), "cleaned_data"):
@@ -116,7 +125,7 @@ class ConfirmOnceImportMixin:
             context["preview_lifetime_hours"] = int(PENDING_IMPORT_LIFETIME.total_seconds() // 3600)
         return response
 
-    def add_data_read_fail_error_to_form(self, form, e):
+    def add_data_read_fail_error_to_form(self, form: Any, e: Exception) -> None:
         form.add_error(
             "import_file",
             gettext(
@@ -127,14 +136,14 @@ class ConfirmOnceImportMixin:
 
     # --- the confirmation ------------------------------------------------------------------------------------
 
-    def get_import_data_kwargs(self, **kwargs):
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs.pop("request", None)
         kwargs["rollback_on_validation_errors"] = True  # one broken row: nothing is saved
         return kwargs
 
     @method_decorator(require_POST)
-    def process_import(self, request, **kwargs):
+    def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         if not self.has_import_permission(request):
             raise PermissionDenied
         form = self.create_confirm_form(request)
@@ -166,12 +175,12 @@ class ConfirmOnceImportMixin:
             PendingImport.objects.release_data(pending.token)
         return self.process_result(result, request)
 
-    def _import_page(self):
+    def _import_page(self) -> HttpResponseRedirect:
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
 
-    def _refuse_confirmation(self, request, refusal: ClaimRefused):
-        if refusal.reason is ClaimRefusal.CONFIRMED:
+    def _refuse_confirmation(self, request: HttpRequest, refusal: ClaimRefused) -> HttpResponseRedirect:
+        if refusal.reason is ClaimRefusal.CONFIRMED and refusal.pending and refusal.pending.claimed_at:
             when = timezone.localtime(refusal.pending.claimed_at).strftime("%H:%M")
             message = gettext(
                 "This import has already been confirmed (at %(time)s). Nothing was imported again: check the list "
@@ -190,7 +199,7 @@ class ConfirmOnceImportMixin:
         messages.error(request, message)
         return self._import_page()
 
-    def process_result(self, result, request):
+    def process_result(self, result: Result, request: HttpRequest) -> HttpResponse:
         """All or nothing: a result with any error was rolled back; say which rows, and why for refused ones."""
         if not (result.has_errors() or result.has_validation_errors()):
             return super().process_result(result, request)
@@ -211,11 +220,11 @@ class ConfirmOnceImportMixin:
                     "Row %(number)s, “%(name)s”, was refused: it is based on version %(row)s, but another editor "
                     "has saved version %(current)s since your export. Export again and repeat your changes."
                 )
-                % {"number": number, **error.params},
+                % {"number": number, **(error.params or {})},
             )
         return self._import_page()
 
-    def add_success_message(self, result, request):
+    def add_success_message(self, result: Result, request: HttpRequest) -> None:
         totals = result.totals
         messages.success(
             request,
@@ -229,9 +238,9 @@ class ConfirmOnceImportMixin:
         )
 
 
-def stale_rows(result) -> list[tuple[int, ValidationError]]:
+def stale_rows(result: Result) -> list[tuple[int, ValidationError]]:
     """(row number, error) of the rows refused because their record changed after the export."""
-    refused = []
+    refused: list[tuple[int, ValidationError]] = []
     for row in result.invalid_rows:
         for errors in getattr(row.error, "error_dict", {}).values():
             refused.extend((row.number, error) for error in errors if error.code == "stale" and error.params)

@@ -13,6 +13,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,18 +44,26 @@ class PendingImportQuerySet(models.QuerySet):
         self.expired(now).delete()
         return self.create(token=secrets.token_urlsafe(32), data=bytes(data), created=now, expires=now + lifetime)
 
-    def hand_to(self, token: str, owner: AbstractBaseUser, resource: str, original_name: str, file_format: str) -> bool:
+    def hand_to(
+        self, token: str, owner: AbstractBaseUser | AnonymousUser, resource: str, original_name: str, file_format: str
+    ) -> bool:
         """The staged file becomes `owner`'s import with `resource`, waiting for their confirmation."""
+        if not owner.is_authenticated:
+            return False
         staged = self.filter(token=token, owner__isnull=True, claimed_at__isnull=True)
         return bool(
             staged.update(owner=owner, resource=resource, original_name=original_name[:255], file_format=file_format)
         )
 
-    def claim(self, token: str, owner: AbstractBaseUser, resource: str, file_format: str) -> "PendingImport":
+    def claim(
+        self, token: str, owner: AbstractBaseUser | AnonymousUser, resource: str, file_format: str
+    ) -> "PendingImport":
         """
         The file for the one confirmation that may import it; raises ClaimRefused for every other one. The
         claim commits at once (outside any import transaction), so a second request sees it immediately.
         """
+        if not owner.is_authenticated:
+            raise ClaimRefused(ClaimRefusal.UNKNOWN)
         now = timezone.now()
         mine = self.filter(token=str(token or ""), owner=owner, resource=resource, file_format=file_format)
         if mine.filter(claimed_at__isnull=True, expires__gt=now).update(claimed_at=now) == 1:
