@@ -28,6 +28,29 @@ def directory_cache_key(*parts):
     return ":".join(["iqportal", "directory", str(directory_version()), *(str(part) for part in parts)])
 
 
+def cached_for_version(key, version_key, current_version, build, timeout):
+    """
+    `build()`'s value, kept in the cache under `key` together with the version it was built for, and used while the
+    version stored under `version_key` (the directory's or django CMS's page cache version) is still the same. One
+    round trip reads both; after a change of the version the value is built again. `current_version()` gives (and
+    sets) the version when the cache has none yet.
+    """
+    values = cache.get_many([version_key, key])
+    version = values.get(version_key) or current_version()
+    entry = values.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+        return entry[1]
+    value = build()
+    cache.set(key, (version, value), timeout)
+    return value
+
+
+def cached_for_directory(key, build, timeout=3600):
+    """cached_for_version() for data derived from the directory: built again after any change of it."""
+    key = f"iqportal:directory-data:{key}"
+    return cached_for_version(key, DIRECTORY_VERSION_KEY, directory_version, build, timeout)
+
+
 def invalidate_directory_caches():
     try:
         cache.incr(DIRECTORY_VERSION_KEY)

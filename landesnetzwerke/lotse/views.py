@@ -5,6 +5,7 @@ search.search_offices(), the records serializers', the sentences presenters', th
 
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -74,6 +75,7 @@ class SearchJsonView(View):
             errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
             candidates = [c.query for c in result.candidates] if result is not None else []
             return JsonResponse({"errors": errors, "suggestions": candidates}, status=400)
+        prefetch_related_objects(result.shown_offices, "topics")  # the records list them; the result cards do not
         body = serializers.search_record(result, lambda office: absolute_lotse_url(request, "office", pk=office.pk))
         return JsonResponse(body)
 

@@ -9,7 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
@@ -17,7 +17,9 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from iqportal.locking import VersionedModel
 from landesnetzwerke.clock import german_time
+from landesnetzwerke.geo import haversine_term
 from landesnetzwerke.lotse.links import lotse_url
+from landesnetzwerke.models import spatial
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
 
@@ -198,6 +200,42 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
     def in_bbox(self, south, west, north, east):
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
+    # The Lotse's geography (models.spatial): ranked and counted by the database, on its indexes.
+    def by_distance(self, latitude, longitude):
+        """All of them, nearest to the point first (great-circle), annotated with their `distance_term`."""
+        return self.annotate(distance_term=spatial.distance_term(latitude, longitude)).order_by("distance_term", "pk")
+
+    def near(self, latitude, longitude, radius_km):
+        """Those within radius_km of the point (great-circle), nearest first, annotated with `distance_term`."""
+        return (
+            self.filter(spatial.in_box(latitude, longitude, radius_km))
+            .by_distance(latitude, longitude)
+            .filter(distance_term__lte=haversine_term(radius_km))
+        )
+
+    def serving(self, latitude, longitude, plz, *, widest_radius_km):
+        """
+        Mobile counselling whose service area covers the place: the place lies within the office's service radius
+        of its location, or the office lists a beginning of the place's postcode (`by_plz`). Those by postcode
+        first, then by distance from the office (`distance_term`). `widest_radius_km`: no service radius in use is
+        larger (a bounding box for office_geo_idx; PostgreSQL finds the areas in its GiST index instead).
+        """
+        reach = spatial.service_reach_term()
+        by_radius = models.Q(service_radius_km__isnull=False) & models.Q(distance_term__lte=reach)
+        if connections[self.db].vendor == "postgresql":
+            by_radius &= models.Q(spatial.ServiceDiscBoxContains(latitude, longitude))
+        else:
+            by_radius &= spatial.in_box(latitude, longitude, widest_radius_km)
+        return (
+            self.annotate(distance_term=spatial.distance_term(latitude, longitude), by_plz=spatial.ServesPostcode(plz))
+            .filter(by_radius | models.Q(spatial.ServesPostcode(plz)))
+            .order_by(models.F("by_plz").desc(), "distance_term", "pk")
+        )
+
+    def by_place_and_name(self):
+        """In the order of a Land's list: by place, then name."""
+        return self.order_by("city", "name", "pk")
+
     # The Lotse's filters (landesnetzwerke.lotse.search).
     def with_topic(self, slug):
         return self.filter(topics__slug=slug)
@@ -242,10 +280,22 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
         )
         return queryset.with_upcoming_days(now) if now is not None else queryset.prefetch_related("consultation_days")
 
+    def for_cards(self):
+        """
+        What the Lotse's result cards show (and its JSON search, which adds the topics): network and languages.
+        The upcoming consultation days of the mobile ones are prefetched apart (upcoming_days_prefetch), so that a
+        page of fixed offices makes no query for days.
+        """
+        return self.select_related("landesnetzwerk").prefetch_related("languages")
+
     def with_upcoming_days(self, now):
         """The consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""
-        upcoming = Sprechtag.objects.upcoming(now)
-        return self.prefetch_related(models.Prefetch("consultation_days", queryset=upcoming, to_attr="upcoming_days"))
+        return self.prefetch_related(upcoming_days_prefetch(now))
+
+
+def upcoming_days_prefetch(now):
+    """Prefetches the consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""
+    return models.Prefetch("consultation_days", queryset=Sprechtag.objects.upcoming(now), to_attr="upcoming_days")
 
 
 class BeratungsstelleManager(TranslatableManager.from_queryset(BeratungsstelleQuerySet)):
