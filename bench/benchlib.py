@@ -18,7 +18,7 @@ PYTHON = sys.executable
 PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
 REDIS = ("127.0.0.1", 6379)
 # The settings' own variables, replaced by the benchmark's.
-OWN_VARIABLES = {"DEBUG", "DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "CACHE_KEY_PREFIX"}
+OWN_VARIABLES = {"DEBUG", "DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "CACHE_KEY_PREFIX", "ENV_FILE"}
 
 
 def log(message):
@@ -89,6 +89,7 @@ class Site:
                     else f"sqlite:///{self.work / 'db.sqlite3'}"
                 ),
                 "LOG_FORMAT": "json",
+                "ENV_FILE": "",  # the settings above, not a developer's .env (iqportal/env.py)
             }
         )
         if self.use_redis:
