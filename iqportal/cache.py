@@ -28,12 +28,14 @@ def directory_cache_key(*parts):
     return ":".join(["iqportal", "directory", str(directory_version()), *(str(part) for part in parts)])
 
 
-def cached_for_version(key, version_key, current_version, build, timeout):
+def cached_for_version(key, version_key, current_version, build, timeout, *, keep_version=False):
     """
     `build()`'s value, kept in the cache under `key` together with the version it was built for, and used while the
     version stored under `version_key` (the directory's or django CMS's page cache version) is still the same. One
     round trip reads both; after a change of the version the value is built again. `current_version()` gives (and
-    sets) the version when the cache has none yet.
+    sets) the version when the cache has none yet. `keep_version`: store the version again with the value, for a
+    version key that expires (django CMS's does the same for its page cache: a version that expired and started
+    again at 1 must not meet entries stored under an earlier 1, 2, ...).
     """
     values = cache.get_many([version_key, key])
     version = values.get(version_key) or current_version()
@@ -41,8 +43,22 @@ def cached_for_version(key, version_key, current_version, build, timeout):
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
         return entry[1]
     value = build()
-    cache.set(key, (version, value), timeout)
+    if keep_version:
+        cache.set_many({key: (version, value), version_key: version}, timeout)
+    else:
+        cache.set(key, (version, value), timeout)
     return value
+
+
+def cached_for_cms_pages(key, build):
+    """cached_for_version() for what django CMS's pages decide (a page, a menu): built again after any change of the
+    page tree, as long as django CMS's page cache keeps its content."""
+    from cms.cache import CMS_PAGE_CACHE_VERSION_KEY, _get_cache_version
+    from cms.utils.conf import get_cms_setting
+
+    timeout = get_cms_setting("CACHE_DURATIONS")["content"]
+    key = f"iqportal:cms-data:{key}"
+    return cached_for_version(key, CMS_PAGE_CACHE_VERSION_KEY, _get_cache_version, build, timeout, keep_version=True)
 
 
 def cached_for_directory(key, build, timeout=3600):

@@ -386,7 +386,11 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
         ordering = ["name"]
         permissions = [("edit_all_networks", _("Can edit the counselling offices of every Landesnetzwerk"))]
         indexes = [
-            models.Index(fields=["published", "kind", "latitude", "longitude"], name="office_geo_idx"),
+            # The Lotse's bounding boxes, and its Land lists by place and name; both end with the key, so that
+            # the database answers from the index alone (models.spatial; PostgreSQL has two more for mobile
+            # counselling, made by migration 0006).
+            models.Index(fields=["published", "kind", "latitude", "longitude", "id"], name="office_geo_idx"),
+            models.Index(fields=["published", "kind", "bundesland", "city", "name", "id"], name="office_land_idx"),
         ]
         constraints = [
             models.CheckConstraint(

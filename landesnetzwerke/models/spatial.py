@@ -100,7 +100,8 @@ SERVICE_DISC_BOX_SQL = (
 
 
 class ServiceDiscBoxContains(Func):
-    """PostgreSQL: the box around each office's service area contains the point (see SERVICE_DISC_BOX_SQL)."""
+    """PostgreSQL: the box around each office's service area contains the point (see SERVICE_DISC_BOX_SQL); an exact
+    test of the distance follows it (BeratungsstelleQuerySet.serving)."""
 
     output_field = BooleanField()
 
@@ -118,4 +119,5 @@ class ServiceDiscBoxContains(Func):
         if lat_params or lon_params or radius_params:
             raise ValueError("the service area's columns compile without parameters")
         box = SERVICE_DISC_BOX_SQL.format(lat=lat, lon=lon, radius=radius)
-        return f"({box} @> point(%s, %s))", list(self.point)
+        # A box of no extent around the point: GiST's box operator class compares boxes with boxes.
+        return f"({box} @> box(point(%s, %s), point(%s, %s)))", [*self.point, *self.point]
