@@ -5,11 +5,9 @@ The Lotse's search form: validates every query parameter before the search servi
 
 import math
 import re
-from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.renderers import BaseRenderer
 from django.http import QueryDict
@@ -19,7 +17,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from iqportal.cache import directory_cache_key
+from iqportal.cache import cached_for_directory
 from landesnetzwerke.geo import GERMANY_BOUNDS
 from landesnetzwerke.lotse import search
 from landesnetzwerke.lotse.places import normalize_query
@@ -140,30 +138,23 @@ def _way_choices() -> Choices:
     return [("", _("Any way")), *((way, WAY_LABELS[mode]) for way, mode in search.COUNSELLING_WAYS.items())]
 
 
-def _cached_per_language(name: str, build: Callable[[], Choices]) -> Choices:
-    """Choices built from the directory, kept in the cache per language until the directory changes."""
-    key = directory_cache_key("lotse-choices", name, get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = build()
-        cache.set(key, choices, timeout=3600)
-    return choices
-
-
 def _topic_choices() -> Choices:
-    def build() -> Choices:
-        topics = Thema.objects.prefetch_related("translations")
-        return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
-
-    return _cached_per_language("topics", build)
+    topics = Thema.objects.prefetch_related("translations")
+    return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
 
 
 def _language_choices() -> Choices:
-    def build() -> Choices:
-        languages = [(language.code, language.name) for language in Sprache.objects.all()]
-        return sorted(languages, key=lambda item: item[1].casefold())
+    languages = [(language.code, language.name) for language in Sprache.objects.all()]
+    return sorted(languages, key=lambda item: item[1].casefold())
 
-    return _cached_per_language("languages", build)
+
+def directory_choices() -> dict[str, Choices]:
+    """The choices of `thema` and `sprache` in the active language, kept in the cache until the directory changes."""
+
+    def build() -> dict[str, Choices]:
+        return {"thema": _topic_choices(), "sprache": _language_choices()}
+
+    return cached_for_directory(f"lotse:choices:{get_language()}", build)
 
 
 class LotseForm(forms.Form):
@@ -241,9 +232,10 @@ class LotseForm(forms.Form):
             # coordinates, and the visitor who then types a place means that place ("Use my location" empties
             # the place field). The coordinates are dropped, so the form shows what was searched.
             self._change_data(lat=None, lon=None)
+        choices = directory_choices()
         self._choose("umkreis", _radius_choices())
-        self._choose("thema", [("", _("All topics")), *_topic_choices()])
-        self._choose("sprache", [("", _("All languages")), *_language_choices()])
+        self._choose("thema", [("", _("All topics")), *choices["thema"]])
+        self._choose("sprache", [("", _("All languages")), *choices["sprache"]])
 
     def _change_data(self, **changes: str | None) -> None:
         """The bound data (an immutable QueryDict) replaced by a copy with these values; None removes one."""

@@ -9,12 +9,12 @@ parameters (forms.LotseForm validates the query string) and get a `LotseResult`.
    widening the radius when nothing is near;
 3. `_find_mobile`: the mobile counselling whose service area (centre and radius, or postcode prefixes) covers
    the place, those by postcode first, and how many there are;
-4. `_load_offices`: the shown offices with what the list displays, their upcoming consultation days included.
+4. `_load_offices`: the shown offices, with the upcoming consultation days of the mobile ones.
 
 The database ranks, counts and pages the offices (BeratungsstelleQuerySet.near, .serving, .by_place_and_name: one
 query per kind, a window function counting the matches beside the page), so no step reads more than the shown
 offices into Python, and the number of queries does not depend on the number of offices. What every search reads
-and only a directory change alters (the widest service radius, the networks) comes from the cache in one round trip.
+and only a directory change alters (the responsible network, the widest service radius) comes from the cache.
 """
 
 import datetime
@@ -330,24 +330,14 @@ def max_service_radius_km() -> int:
     return min(int(validator.limit_value) for validator in validators if isinstance(validator, MaxValueValidator))
 
 
-@dataclass(frozen=True)
-class DirectoryFacts:
-    """What every search reads and only a change of the directory alters (cached until then: iqportal.cache)."""
+def widest_service_radius_km() -> int:
+    """The largest service radius of any mobile office, cached until the directory changes (iqportal.cache)."""
 
-    widest_service_radius_km: int  # of any mobile office
-    networks: dict[str, Landesnetzwerk]  # by Bundesland code
+    def build() -> int:
+        widest = Beratungsstelle.objects.mobile().aggregate(widest=Max("service_radius_km"))["widest"] or 0
+        return min(int(widest), max_service_radius_km())
 
-
-def _build_directory_facts() -> DirectoryFacts:
-    widest = Beratungsstelle.objects.mobile().aggregate(widest=Max("service_radius_km"))["widest"] or 0
-    return DirectoryFacts(
-        widest_service_radius_km=min(int(widest), max_service_radius_km()),
-        networks={network.bundesland: network for network in Landesnetzwerk.objects.all()},
-    )
-
-
-def directory_facts() -> DirectoryFacts:
-    return cached_for_directory("lotse:facts", _build_directory_facts)
+    return cached_for_directory("lotse:widest-service-radius", build)
 
 
 def _find_mobile(offices: BeratungsstelleQuerySet, location: Location, *, number: int, per_page: int) -> Ranked:
@@ -359,16 +349,19 @@ def _find_mobile(offices: BeratungsstelleQuerySet, location: Location, *, number
     lat, lon = location.latitude, location.longitude
     if lat is None or lon is None:
         return _rank(offices.by_place_and_name(), number=number, per_page=per_page, fields=PLACE_ORDER)
-    widest = directory_facts().widest_service_radius_km
-    serving = offices.serving(lat, lon, location.plz, widest_radius_km=widest)
+    serving = offices.serving(lat, lon, location.plz, widest_radius_km=widest_service_radius_km)
     return _rank(serving, number=number, per_page=per_page, fields=SERVICE_AREA_ORDER)
 
 
 def _load_offices(matches: list[Match], now: datetime.datetime) -> dict[int, Beratungsstelle]:
-    """The offices to show, with what the lists display (for_cards) and, for mobile ones, their upcoming days."""
+    """
+    The offices to show and, for mobile ones, their upcoming consultation days. What else a list shows is read where
+    it is needed: the result cards come from the cache (cards.py, which reads the languages of those it renders),
+    the JSON search prefetches topics, languages and networks (views.SearchJsonView).
+    """
     if not matches:
         return {}
-    offices = list(Beratungsstelle.objects.filter(pk__in=[match.pk for match in matches]).for_cards())
+    offices = list(Beratungsstelle.objects.filter(pk__in=[match.pk for match in matches]))
     mobile = [office for office in offices if office.is_mobile]
     if mobile:
         prefetch_related_objects(mobile, upcoming_days_prefetch(now))
@@ -394,7 +387,8 @@ def _responsible_network(location: Location) -> Landesnetzwerk | None:
     """The Landesnetzwerk of the location's Bundesland (none for a position outside any postcode area)."""
     if not location.bundesland:
         return None
-    return directory_facts().networks.get(location.bundesland)
+    land = location.bundesland
+    return cached_for_directory(f"lotse:network:{land}", Landesnetzwerk.objects.filter(bundesland=land).first)
 
 
 def _check(*, radius_km: int, art: str, filters: Filters) -> None:

@@ -217,15 +217,15 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
         """
         Mobile counselling whose service area covers the place: the place lies within the office's service radius
         of its location, or the office lists a beginning of the place's postcode (`by_plz`). Those by postcode
-        first, then by distance from the office (`distance_term`). `widest_radius_km`: no service radius in use is
-        larger (a bounding box for office_geo_idx; PostgreSQL finds the areas in its GiST index instead).
+        first, then by distance from the office (`distance_term`). `widest_radius_km()` gives a radius no service
+        area is wider than (a bounding box for office_geo_idx; PostgreSQL's GiST index needs none).
         """
         reach = spatial.service_reach_term()
         by_radius = models.Q(service_radius_km__isnull=False) & models.Q(distance_term__lte=reach)
         if connections[self.db].vendor == "postgresql":
             by_radius &= models.Q(spatial.ServiceDiscBoxContains(latitude, longitude))
         else:
-            by_radius &= spatial.in_box(latitude, longitude, widest_radius_km)
+            by_radius &= spatial.in_box(latitude, longitude, widest_radius_km())
         return (
             self.annotate(distance_term=spatial.distance_term(latitude, longitude), by_plz=spatial.ServesPostcode(plz))
             .filter(by_radius | models.Q(spatial.ServesPostcode(plz)))
@@ -279,14 +279,6 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
             "translations", "topics__translations", "languages", "opening_hours"
         )
         return queryset.with_upcoming_days(now) if now is not None else queryset.prefetch_related("consultation_days")
-
-    def for_cards(self):
-        """
-        What the Lotse's result cards show (and its JSON search, which adds the topics): network and languages.
-        The upcoming consultation days of the mobile ones are prefetched apart (upcoming_days_prefetch), so that a
-        page of fixed offices makes no query for days.
-        """
-        return self.select_related("landesnetzwerk").prefetch_related("languages")
 
     def with_upcoming_days(self, now):
         """The consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""

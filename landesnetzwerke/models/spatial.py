@@ -21,8 +21,7 @@ mobile counselling: office_service_disc_gist (service areas by radius) and offic
 
 import math
 
-from django.db.models import BooleanField, F, FloatField, Func, Q, Value
-from django.db.models.functions import Cast, Cos, Power, Radians, Replace, Sin
+from django.db.models import BooleanField, F, FloatField, Func, Q
 
 from landesnetzwerke.geo import EARTH_RADIUS_KM, bounding_box
 
@@ -30,33 +29,59 @@ from landesnetzwerke.geo import EARTH_RADIUS_KM, bounding_box
 _BLANKS = (" ", "\t", "\n", "\r")
 
 
-def distance_term(latitude: float, longitude: float) -> Func:
-    """The haversine term from (latitude, longitude) to each office (see geo.haversine_term); it grows with the
-    distance."""
-    cos0 = Value(math.cos(math.radians(latitude)))
-    half_dlat = Radians(F("latitude") - Value(float(latitude))) / Value(2.0)
-    half_dlon = Radians(F("longitude") - Value(float(longitude))) / Value(2.0)
-    return Power(Sin(half_dlat), 2) + cos0 * Cos(Radians(F("latitude"))) * Power(Sin(half_dlon), 2)
+class DistanceTerm(Func):
+    """
+    The haversine term from (latitude, longitude) to each office (see geo.haversine_term); it grows with the
+    distance. One node with its own SQL: the ORM resolves, copies and compares it on every query, and a tree of
+    functions cost more to handle than the database took to compute it.
+    """
+
+    output_field = FloatField()
+    template = (
+        "(POWER(SIN(RADIANS({lat} - %s) / 2), 2) + %s * COS(RADIANS({lat})) * POWER(SIN(RADIANS({lon} - %s) / 2), 2))"
+    )
+
+    def __init__(self, latitude: float, longitude: float) -> None:
+        self.point = (float(latitude), float(longitude))
+        super().__init__(F("latitude"), F("longitude"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (lat, lat_params), (lon, lon_params) = (compiler.compile(column) for column in self.source_expressions)
+        latitude, longitude = self.point
+        sql = self.template.format(lat=lat, lon=lon)
+        return sql, [*lat_params, latitude, math.cos(math.radians(latitude)), *lat_params, *lon_params, longitude]
 
 
-def service_reach_term() -> Func:
-    """The haversine term of each mobile office's own service radius: the place is covered where distance_term is
+def distance_term(latitude: float, longitude: float) -> DistanceTerm:
+    return DistanceTerm(latitude, longitude)
+
+
+class ServiceReachTerm(Func):
+    """The haversine term of each mobile office's own service radius: a place is covered where its distance_term is
     at most this."""
-    radius = Cast("service_radius_km", FloatField())
-    return Power(Sin(radius / Value(2 * EARTH_RADIUS_KM)), 2)
+
+    output_field = FloatField()
+
+    def __init__(self) -> None:
+        super().__init__(F("service_radius_km"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        radius, params = compiler.compile(self.source_expressions[0])
+        return f"POWER(SIN(CAST({radius} AS REAL) / %s), 2)", [*params, 2 * EARTH_RADIUS_KM]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        radius, params = compiler.compile(self.source_expressions[0])
+        return f"POWER(SIN({radius}::float8 / %s), 2)", [*params, 2 * EARTH_RADIUS_KM]
+
+
+def service_reach_term() -> ServiceReachTerm:
+    return ServiceReachTerm()
 
 
 def in_box(latitude: float, longitude: float, radius_km: float) -> Q:
     """Offices inside the bounding box of the circle (geo.bounding_box): a range scan of office_geo_idx."""
     south, west, north, east = bounding_box(latitude, longitude, radius_km)
     return Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
-
-
-def _normalised_prefixes():
-    expression = F("service_plz_prefixes")
-    for blank in _BLANKS:
-        expression = Replace(expression, Value(blank), Value(""))
-    return expression
 
 
 class ServesPostcode(Func):
@@ -71,12 +96,19 @@ class ServesPostcode(Func):
     def __init__(self, plz: str) -> None:
         plz = plz or ""
         self.beginnings = [plz[:length] for length in range(1, 6)] if len(plz) == 5 and plz.isdigit() else []
-        super().__init__(_normalised_prefixes())
+        super().__init__(F("service_plz_prefixes"))
+
+    def _prefixes(self, compiler):
+        """The list without blanks (one REPLACE for each: the same expression as the GIN index's)."""
+        sql, params = compiler.compile(self.source_expressions[0])
+        for blank in _BLANKS:
+            sql, params = f"REPLACE({sql}, %s, '')", [*params, blank]
+        return sql, params
 
     def as_sql(self, compiler, connection, **extra_context):
         if not self.beginnings:
             return "(1 = 0)", []
-        prefixes_sql, prefixes_params = compiler.compile(self.source_expressions[0])
+        prefixes_sql, prefixes_params = self._prefixes(compiler)
         tests = " OR ".join([f"(',' || {prefixes_sql} || ',') LIKE %s"] * len(self.beginnings))
         params = [param for beginning in self.beginnings for param in (*prefixes_params, f"%,{beginning},%")]
         return f"({tests})", params
@@ -84,7 +116,7 @@ class ServesPostcode(Func):
     def as_postgresql(self, compiler, connection, **extra_context):
         if not self.beginnings:
             return "(1 = 0)", []
-        prefixes_sql, prefixes_params = compiler.compile(self.source_expressions[0])
+        prefixes_sql, prefixes_params = self._prefixes(compiler)
         return f"(string_to_array({prefixes_sql}, ',') && %s::text[])", [*prefixes_params, self.beginnings]
 
 

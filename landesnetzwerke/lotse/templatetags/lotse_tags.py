@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 
-from landesnetzwerke.lotse import links, presenters
+from landesnetzwerke.lotse import cards, links, presenters
 from landesnetzwerke.lotse.forms import PARAMETERS
 from landesnetzwerke.lotse.office import tel_href
 
@@ -87,3 +87,16 @@ def lotse_url(name: str, pk: int | None = None) -> str:
 def absolute_url(obj: Any) -> str:
     """`{% absolute_url network %}`: the object's URL, or "" (no link) where its page is missing."""
     return links.page_url(obj)
+
+
+@register.simple_tag
+def office_cards(result: Any) -> dict[int, cards.CardParts]:
+    """`{% office_cards result as office_cards %}`: the card parts of the result's offices, in one cache round trip."""
+    return cards.card_parts(result.shown_offices) if result is not None else {}
+
+
+@register.simple_tag(takes_context=True)
+def office_card(context: template.Context, office: Any) -> cards.CardParts:
+    """`{% office_card office as card %}`: the office's card parts, from the page's office_cards or the cache."""
+    batch = context.get("office_cards") or {}
+    return batch.get(office.pk) or cards.card_parts([office])[office.pk]

@@ -1,0 +1,62 @@
+"""
+The parts of the Lotse's result cards that depend on the office alone: its name with the link to its page, its
+address (fixed) or kind and service area (mobile), the languages, the ways of counselling, the contacts and the
+sample-data notice. They are rendered (lotse/_card_parts.html) once per office, language and directory version and
+kept in the cache; lotse/_hit.html puts them together with what each search adds: the list number, the distance and
+the next consultation days. A result page costs one cache round trip for all its cards instead of rendering each,
+and the offices' languages are read from the database only for the cards the cache does not hold.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from iqportal.cache import cached_many_for_directory
+from landesnetzwerke.lotse.search import MobileHit
+from landesnetzwerke.models import Beratungsstelle
+
+PARTS_TEMPLATE = "lotse/_card_parts.html"
+
+
+@dataclass(frozen=True)
+class CardParts:
+    title: SafeString  # the office's name, linked to its page
+    facts: SafeString  # languages, ways of counselling, contacts, sample-data notice
+    address: SafeString = SafeString("")  # fixed offices
+    intro_by_plz: SafeString = SafeString("")  # mobile: kind, and that it comes to the visitor's postcode area
+    intro_by_radius: SafeString = SafeString("")  # mobile: kind, and the places within its radius (or its Land)
+
+
+def _part(office: Beratungsstelle, part: str, hit: MobileHit | None = None) -> SafeString:
+    html = render_to_string(PARTS_TEMPLATE, {"office": office, "part": part, "hit": hit})
+    return mark_safe(html.strip())  # noqa: S308 - rendered by the template engine, which escaped it
+
+
+def render_parts(office: Beratungsstelle) -> CardParts:
+    """The card parts of one office, rendered in the active language."""
+    parts = CardParts(title=_part(office, "title"), facts=_part(office, "facts"))
+    if not office.is_mobile:
+        return CardParts(title=parts.title, facts=parts.facts, address=_part(office, "address"))
+    return CardParts(
+        title=parts.title,
+        facts=parts.facts,
+        intro_by_plz=_part(office, "intro", MobileHit(office, None, by_plz=True)),
+        intro_by_radius=_part(office, "intro", MobileHit(office, None, by_plz=False)),
+    )
+
+
+def card_parts(offices: Iterable[Beratungsstelle]) -> dict[int, CardParts]:
+    """{pk: CardParts} of these offices in the active language, from the cache or rendered (and then cached)."""
+    by_pk = {office.pk: office for office in offices}
+    language = get_language()
+
+    def build(pks: list[int]) -> dict[int, CardParts]:
+        missing = [by_pk[pk] for pk in pks]
+        prefetch_related_objects(missing, "languages")
+        return {office.pk: render_parts(office) for office in missing}
+
+    return cached_many_for_directory({pk: f"lotse:card:{language}:{pk}" for pk in by_pk}, build)
