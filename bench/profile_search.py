@@ -118,9 +118,7 @@ def profile(searches, warm, site, options):
     print(f"\nLotse search pages nobody asked for before: {len(searches)} in one process ({site.description})")
     deciles = statistics.quantiles(times, n=10)
     print(f"time per page: median {statistics.median(times):.1f} ms, p90 {deciles[-1]:.1f} ms (with the profiler)")
-    print(
-        f"database queries per page: median {statistics.median(queries):g}, min {min(queries)}, max {max(queries)}"
-    )
+    print(f"database queries per page: median {statistics.median(queries):g}, min {min(queries)}, max {max(queries)}")
     print("\ntime by layer (each frame's own time, for its innermost layer):")
     for name, seconds in sorted(layers.items(), key=lambda item: -item[1]):
         print(f"  {name:28} {seconds / len(searches) * 1000:7.2f} ms per page  {seconds / total:6.1%}")
