@@ -1,14 +1,16 @@
 """
 The parts of the Lotse's result cards that depend on the office alone: its name with the link to its page, its
-address (fixed) or kind and service area (mobile), the languages, the ways of counselling, the contacts and the
-sample-data notice. They are rendered (lotse/_card_parts.html) once per office, language and directory version and
-kept in the cache; lotse/_hit.html puts them together with what each search adds: the list number, the distance and
-the next consultation days. A result page costs one cache round trip for all its cards instead of rendering each,
-and the offices' languages are read from the database only for the cards the cache does not hold.
+address (fixed) or kind and service area (mobile), the languages, the ways of counselling, the contacts, the
+sample-data notice, and the consultation days it has planned. They are rendered (lotse/_card_parts.html) once per
+office, language and directory version and kept in the cache; lotse/_hit.html puts them together with what each
+search adds: the list number, the distance and which of the consultation days are still to come. A result page costs
+one cache round trip for all its cards instead of rendering each, and the offices' languages are read from the
+database only for the cards the cache does not hold.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
@@ -17,7 +19,7 @@ from django.utils.translation import get_language
 
 from iqportal.cache import cached_many_for_directory
 from landesnetzwerke.lotse.search import MobileHit
-from landesnetzwerke.models import Beratungsstelle
+from landesnetzwerke.models import Beratungsstelle, Sprechtag
 
 PARTS_TEMPLATE = "lotse/_card_parts.html"
 
@@ -29,23 +31,32 @@ class CardParts:
     address: SafeString = SafeString("")  # fixed offices
     intro_by_plz: SafeString = SafeString("")  # mobile: kind, and that it comes to the visitor's postcode area
     intro_by_radius: SafeString = SafeString("")  # mobile: kind, and the places within its radius (or its Land)
+    # Mobile: each upcoming consultation day (its pk) as a list item. A search shows those not yet over; a day the
+    # card does not hold (added since: that changes the directory's version) is rendered by day_part().
+    days: dict[int, SafeString] = field(default_factory=dict)
 
 
-def _part(office: Beratungsstelle, part: str, hit: MobileHit | None = None) -> SafeString:
-    html = render_to_string(PARTS_TEMPLATE, {"office": office, "part": part, "hit": hit})
+def _part(office: Beratungsstelle | None, part: str, **context: Any) -> SafeString:
+    html = render_to_string(PARTS_TEMPLATE, {"office": office, "part": part, **context})
     return mark_safe(html.strip())  # noqa: S308 - rendered by the template engine, which escaped it
+
+
+def day_part(day: Sprechtag) -> SafeString:
+    """A consultation day as the list item of a card: weekday and date, time, place."""
+    return _part(None, "day", day=day)
 
 
 def render_parts(office: Beratungsstelle) -> CardParts:
     """The card parts of one office, rendered in the active language."""
-    parts = CardParts(title=_part(office, "title"), facts=_part(office, "facts"))
+    title, facts = _part(office, "title"), _part(office, "facts")
     if not office.is_mobile:
-        return CardParts(title=parts.title, facts=parts.facts, address=_part(office, "address"))
+        return CardParts(title=title, facts=facts, address=_part(office, "address"))
     return CardParts(
-        title=parts.title,
-        facts=parts.facts,
-        intro_by_plz=_part(office, "intro", MobileHit(office, None, by_plz=True)),
-        intro_by_radius=_part(office, "intro", MobileHit(office, None, by_plz=False)),
+        title=title,
+        facts=facts,
+        intro_by_plz=_part(office, "intro", hit=MobileHit(office, None, by_plz=True)),
+        intro_by_radius=_part(office, "intro", hit=MobileHit(office, None, by_plz=False)),
+        days={day.pk: _part(office, "day", day=day) for day in getattr(office, "upcoming_days", [])},
     )
 
 

@@ -43,40 +43,6 @@ WAY_LABELS: dict[str, Any] = {
 Choices = list[tuple[Any, Any]]
 
 
-class CoordinateField(forms.CharField):
-    """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
-
-    def __init__(self, *, min_value: float, max_value: float, example: str, **kwargs: Any) -> None:
-        self.min_value, self.max_value, self.example = min_value, max_value, example
-        kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-        return attrs
-
-    def clean(self, value: Any) -> float | None:
-        text = super().clean(value)
-        if text in self.empty_values:
-            return None
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            raise ValidationError(
-                _("Enter a number in decimal degrees, for example %(example)s."),
-                code="invalid",
-                params={"example": self.example},
-            ) from None
-        if not math.isfinite(number) or not self.min_value <= number <= self.max_value:
-            raise ValidationError(
-                _("This position is not in Germany. The Lotse only finds counselling in Germany."),
-                code="outside",
-            )
-        return number
-
-
 _TEMPLATE_CONTEXT = Context()  # how the form renderer's templates print values: autoescaped, localised
 
 
@@ -126,6 +92,56 @@ class LotseSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class LotseTextInput(forms.TextInput):
+    """A text input with exactly the markup of Django's input.html and attrs.html, written in Python (see
+    LotseSelect): rendering the form's three text fields through the form templates took a tenth of a search."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: BaseRenderer | None = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = f' value="{_text_s(widget["value"])}"' if widget["value"] is not None else ""
+        return mark_safe(  # noqa: S308 - every value escaped by _text and _attrs
+            f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+        )
+
+
+class CoordinateField(forms.CharField):
+    """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
+
+    widget = LotseTextInput
+
+    def __init__(self, *, min_value: float, max_value: float, example: str, **kwargs: Any) -> None:
+        self.min_value, self.max_value, self.example = min_value, max_value, example
+        kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
+        return attrs
+
+    def clean(self, value: Any) -> float | None:
+        text = super().clean(value)
+        if text in self.empty_values:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError(
+                _("Enter a number in decimal degrees, for example %(example)s."),
+                code="invalid",
+                params={"example": self.example},
+            ) from None
+        if not math.isfinite(number) or not self.min_value <= number <= self.max_value:
+            raise ValidationError(
+                _("This position is not in Germany. The Lotse only finds counselling in Germany."),
+                code="outside",
+            )
+        return number
+
+
 def _radius_choices() -> Choices:
     return [(km, _("up to %(km)s km") % {"km": km}) for km in search.RADIUS_CHOICES]
 
@@ -163,7 +179,7 @@ class LotseForm(forms.Form):
         help_text=_("For example 04109 or Leipzig."),
         max_length=Q_MAX_LENGTH,
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "postal-code", "spellcheck": "false"}),
+        widget=LotseTextInput(attrs={"type": "search", "autocomplete": "postal-code", "spellcheck": "false"}),
     )
     umkreis = forms.TypedChoiceField(
         widget=LotseSelect,

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.core.validators import MaxValueValidator
-from django.db.models import Count, Max, Min, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, Max, Min, QuerySet, Window
 
 from iqportal.cache import cached_for_directory
 from landesnetzwerke.clock import german_time
@@ -40,7 +40,7 @@ from landesnetzwerke.lotse.places import (
     resolve_query,
 )
 from landesnetzwerke.models import Beratungsstelle, BeratungsstelleQuerySet, Bundesland, Landesnetzwerk, Sprechtag
-from landesnetzwerke.models.offices import OfficeKind, upcoming_days_prefetch
+from landesnetzwerke.models.offices import OfficeKind
 
 RADIUS_CHOICES = (10, 25, 50, 100, 200)
 DEFAULT_RADIUS_KM = 50
@@ -362,9 +362,12 @@ def _load_offices(matches: list[Match], now: datetime.datetime) -> dict[int, Ber
     if not matches:
         return {}
     offices = list(Beratungsstelle.objects.filter(pk__in=[match.pk for match in matches]))
-    mobile = [office for office in offices if office.is_mobile]
-    if mobile:
-        prefetch_related_objects(mobile, upcoming_days_prefetch(now))
+    mobile = {office.pk: office for office in offices if office.is_mobile}
+    for office in mobile.values():
+        office.upcoming_days = []
+    if mobile:  # one query for the days of all of them, in order
+        for day in Sprechtag.objects.upcoming(now).filter(beratungsstelle_id__in=list(mobile)):
+            mobile[day.beratungsstelle_id].upcoming_days.append(day)
     return {office.pk: office for office in offices}
 
 

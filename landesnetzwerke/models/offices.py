@@ -282,12 +282,8 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
 
     def with_upcoming_days(self, now):
         """The consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""
-        return self.prefetch_related(upcoming_days_prefetch(now))
-
-
-def upcoming_days_prefetch(now):
-    """Prefetches the consultation days that have not ended at `now` (German time), in order, as `upcoming_days`."""
-    return models.Prefetch("consultation_days", queryset=Sprechtag.objects.upcoming(now), to_attr="upcoming_days")
+        upcoming = Sprechtag.objects.upcoming(now)
+        return self.prefetch_related(models.Prefetch("consultation_days", queryset=upcoming, to_attr="upcoming_days"))
 
 
 class BeratungsstelleManager(TranslatableManager.from_queryset(BeratungsstelleQuerySet)):

@@ -7,7 +7,11 @@ from typing import Any
 
 from django import template
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
+from iqportal.cache import cached_many_for_directory
 from landesnetzwerke.lotse import cards, links, presenters
 from landesnetzwerke.lotse.forms import PARAMETERS
 from landesnetzwerke.lotse.office import tel_href
@@ -27,6 +31,7 @@ for _presenter in (
     presenters.map_legend,
     presenters.office_whereabouts,
     presenters.service_area,
+    presenters.distance_away,
     presenters.day_and_date,
     presenters.time_span,
     presenters.opening_headline,
@@ -100,3 +105,46 @@ def office_card(context: template.Context, office: Any) -> cards.CardParts:
     """`{% office_card office as card %}`: the office's card parts, from the page's office_cards or the cache."""
     batch = context.get("office_cards") or {}
     return batch.get(office.pk) or cards.card_parts([office])[office.pk]
+
+
+@register.simple_tag
+def card_day(card: cards.CardParts, day: Any) -> SafeString:
+    """`{% card_day card day %}`: a consultation day's list item, from the card's parts or rendered."""
+    return card.days.get(day.pk) or cards.day_part(day)
+
+
+FIELD_TEMPLATE = "lotse/_field.html"
+
+
+def _reads_the_same_for_everybody(bound_field: Any) -> bool:
+    """A field without errors whose value is empty or one of its choices: its markup depends on nothing else than
+    the language and (for topics and languages) the directory."""
+    if bound_field.errors:
+        return False
+    value = bound_field.value()
+    if value in (None, ""):
+        return True
+    field = bound_field.field
+    return hasattr(field, "valid_value") and field.valid_value(str(value))
+
+
+@register.simple_tag
+def lotse_fields(form: Any, *names: str) -> SafeString:
+    """
+    `{% include "lotse/_field.html" with field=form.<name> %}` for each of `names`, in one go: the fields that read the
+    same for every visitor in a language (_reads_the_same_for_everybody) come from the cache, one round trip for all.
+    """
+    bound = {name: form[name] for name in names}
+    language = get_language()
+    keys = {
+        name: f"lotse:field:{language}:{name}:{field.value() if field.value() is not None else ''}"
+        for name, field in bound.items()
+        if _reads_the_same_for_everybody(field)
+    }
+
+    def render(field_names: list[str]) -> dict[str, str]:
+        return {name: render_to_string(FIELD_TEMPLATE, {"field": bound[name]}) for name in field_names}
+
+    cached = cached_many_for_directory(keys, render) if keys else {}
+    html = [cached[name] if name in cached else render([name])[name] for name in names]
+    return mark_safe("".join(html))  # noqa: S308 - rendered by the template engine, which escaped it
