@@ -8,7 +8,7 @@ one cache round trip for all its cards instead of rendering each, and the office
 database only for the cards the cache does not hold.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from iqportal.cache import cached_many_for_directory
-from landesnetzwerke.lotse.search import MobileHit
+from landesnetzwerke.lotse.search import LotseResult, MobileHit
 from landesnetzwerke.models import Beratungsstelle, Sprechtag
 
 PARTS_TEMPLATE = "lotse/_card_parts.html"
@@ -63,11 +63,21 @@ def render_parts(office: Beratungsstelle) -> CardParts:
 def card_parts(offices: Iterable[Beratungsstelle]) -> dict[int, CardParts]:
     """{pk: CardParts} of these offices in the active language, from the cache or rendered (and then cached)."""
     by_pk = {office.pk: office for office in offices}
+    return _cached_parts(list(by_pk), by_pk.get)
+
+
+def result_cards(result: LotseResult) -> dict[int, CardParts]:
+    """{office pk: CardParts} of a result page's offices: the search reads an office only for a card the cache does
+    not hold (LotseResult.office). An office deleted since the search is missing."""
+    return _cached_parts([hit.office_id for hit in (*result.fixed, *result.mobile)], result.office)
+
+
+def _cached_parts(pks: list[int], office: Callable[[int], Beratungsstelle | None]) -> dict[int, CardParts]:
     language = get_language()
 
-    def build(pks: list[int]) -> dict[int, CardParts]:
-        missing = [by_pk[pk] for pk in pks]
-        prefetch_related_objects(missing, "languages")
-        return {office.pk: render_parts(office) for office in missing}
+    def build(missing: list[int]) -> dict[int, CardParts]:
+        offices = [found for found in map(office, missing) if found is not None]
+        prefetch_related_objects(offices, "languages")
+        return {found.pk: render_parts(found) for found in offices}
 
-    return cached_many_for_directory({pk: f"lotse:card:{language}:{pk}" for pk in by_pk}, build)
+    return cached_many_for_directory({pk: f"lotse:card:{language}:{pk}" for pk in pks}, build)

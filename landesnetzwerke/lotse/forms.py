@@ -3,8 +3,10 @@ The Lotse's search form: validates every query parameter before the search servi
 `umkreis`, `art` and `weg` are the search's own constants (search.RADIUS_CHOICES, KINDS, COUNSELLING_WAYS).
 """
 
+import functools
 import math
 import re
+from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
@@ -154,6 +156,10 @@ def _way_choices() -> Choices:
     return [("", _("Any way")), *((way, WAY_LABELS[mode]) for way, mode in search.COUNSELLING_WAYS.items())]
 
 
+def _land_choices() -> Choices:
+    return [("", _("All federal states")), *Bundesland.choices]
+
+
 def _topic_choices() -> Choices:
     topics = Thema.objects.prefetch_related("translations")
     return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
@@ -184,7 +190,7 @@ class LotseForm(forms.Form):
     umkreis = forms.TypedChoiceField(
         widget=LotseSelect,
         label=_("Distance"),
-        choices=[(km, km) for km in search.RADIUS_CHOICES],  # labelled in __init__, in the visitor's language
+        choices=_radius_choices,
         coerce=int,
         required=False,
         initial=search.DEFAULT_RADIUS_KM,
@@ -206,21 +212,21 @@ class LotseForm(forms.Form):
     art = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Kind of counselling"),
-        choices=_kind_choices(),
+        choices=_kind_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a kind of counselling from the list.")},
     )
     weg = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Way of counselling"),
-        choices=_way_choices(),
+        choices=_way_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a way of counselling from the list.")},
     )
     land = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Federal state"),
-        choices=[("", _("All federal states")), *Bundesland.choices],
+        choices=_land_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a federal state from the list.")},
     )
@@ -248,10 +254,11 @@ class LotseForm(forms.Form):
             # coordinates, and the visitor who then types a place means that place ("Use my location" empties
             # the place field). The coordinates are dropped, so the form shows what was searched.
             self._change_data(lat=None, lon=None)
-        choices = directory_choices()
-        self._choose("umkreis", _radius_choices())
-        self._choose("thema", [("", _("All topics")), *choices["thema"]])
-        self._choose("sprache", [("", _("All languages")), *choices["sprache"]])
+        # The choices are functions, evaluated when a field is validated or rendered (in the visitor's language):
+        # so they are not copied for every form, and fields that come from the cache (lotse_fields) cost nothing.
+        choices = functools.cache(directory_choices)
+        self._choose("thema", lambda: [("", _("All topics")), *choices()["thema"]])
+        self._choose("sprache", lambda: [("", _("All languages")), *choices()["sprache"]])
 
     def _change_data(self, **changes: str | None) -> None:
         """The bound data (an immutable QueryDict) replaced by a copy with these values; None removes one."""
@@ -263,7 +270,7 @@ class LotseForm(forms.Form):
                 data[key] = value
         self.data = data
 
-    def _choose(self, name: str, choices: Choices) -> None:
+    def _choose(self, name: str, choices: Callable[[], Choices]) -> None:
         cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_q(self) -> str:

@@ -43,7 +43,6 @@ class Marker:
     x: str
     y: str
     number: int
-    name: str
     office_id: int
 
 
@@ -205,7 +204,7 @@ def result_map(result: LotseResult | None) -> MapData | None:
         return None
     location = result.location
     hits = result.fixed
-    points = [(hit.office.latitude, hit.office.longitude) for hit in hits]
+    points = [hit.coordinates for hit in hits]
     place_point = None
     if location is not None and location.latitude is not None and location.longitude is not None:
         place_point = (location.latitude, location.longitude)
@@ -215,7 +214,7 @@ def result_map(result: LotseResult | None) -> MapData | None:
     south, west, north, east = _bounds(points)
 
     def shapes_of(project: _Projection) -> list[Shape]:
-        shapes: list[Shape] = [(*project(hit.office.latitude, hit.office.longitude), OFFICE_RADIUS) for hit in hits]
+        shapes: list[Shape] = [(*project(*hit.coordinates), OFFICE_RADIUS) for hit in hits]
         if place_point is not None:
             shapes.append((*project(*place_point), PLACE_SIZE))
         return shapes
@@ -224,8 +223,8 @@ def result_map(result: LotseResult | None) -> MapData | None:
     north = project.north
     markers = []
     for number, hit in enumerate(hits, start=result.first_number):
-        x, y = project(hit.office.latitude, hit.office.longitude)
-        markers.append(Marker(_num(x), _num(y), number=number, name=hit.office.name, office_id=hit.office.pk))
+        x, y = project(*hit.coordinates)
+        markers.append(Marker(_num(x), _num(y), number=number, office_id=hit.office_id))
     place = ""
     if place_point is not None:
         x, y = project(*place_point)

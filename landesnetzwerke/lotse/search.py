@@ -9,7 +9,9 @@ parameters (forms.LotseForm validates the query string) and get a `LotseResult`.
    widening the radius when nothing is near;
 3. `_find_mobile`: the mobile counselling whose service area (centre and radius, or postcode prefixes) covers
    the place, those by postcode first, and how many there are;
-4. `_load_offices`: the shown offices, with the upcoming consultation days of the mobile ones.
+4. `_upcoming_days` and `_hits`: the shown matches with the next consultation days of the mobile ones; the offices
+   themselves are read when first needed (ShownOffices), which the HTML page, whose result cards come from the
+   cache, rarely does.
 
 The database ranks, counts and pages the offices (BeratungsstelleQuerySet.near, .serving, .by_place_and_name: one
 query per kind, a window function counting the matches beside the page), so no step reads more than the shown
@@ -18,13 +20,15 @@ and only a directory change alters (the responsible network, the widest service 
 """
 
 import datetime
+import functools
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.core.validators import MaxValueValidator
 from django.db.models import Count, Max, Min, QuerySet, Window
+from django.utils.functional import SimpleLazyObject
 
 from iqportal.cache import cached_for_directory
 from landesnetzwerke.clock import german_time
@@ -56,17 +60,63 @@ EMPLOYER_TOPIC = "arbeitgeber"  # the topic of the employer contact finder (them
 
 @dataclass
 class FixedHit:
-    office: Beratungsstelle
+    office: Beratungsstelle  # read with the page's other offices when first needed (ShownOffices)
     distance_km: float | None  # None when listing a whole Bundesland
     number: int  # in the list and on the map; numbers continue across pages
+    key: int | None = None  # the office's, as the ranking gave it (office_id reads it without reading the office)
+    position: tuple[float, float] | None = None  # (latitude, longitude) as the ranking gave them
+
+    kind = Beratungsstelle.Kind.FIXED
+    is_mobile = False
+
+    @property
+    def office_id(self) -> int:
+        return self.key if self.key is not None else self.office.pk
+
+    @property
+    def coordinates(self) -> tuple[float, float]:
+        return self.position or (self.office.latitude, self.office.longitude)
 
 
 @dataclass
 class MobileHit:
-    office: Beratungsstelle
+    office: Beratungsstelle  # read with the page's other offices when first needed (ShownOffices)
     distance_km: float | None  # from the centre of its service area
     by_plz: bool  # covers the place through a postcode prefix (else through its radius, or the Land)
     next_days: list[Sprechtag] = field(default_factory=list)
+    key: int | None = None  # the office's, as the ranking gave it (office_id reads it without reading the office)
+
+    kind = Beratungsstelle.Kind.MOBILE
+    is_mobile = True
+
+    @property
+    def office_id(self) -> int:
+        return self.key if self.key is not None else self.office.pk
+
+
+class ShownOffices:
+    """
+    The offices of a result page by key, read from the database in one query when one of them is first needed: the
+    HTML page takes what its cards show from the cache (cards.py) and reads offices only for the cards the cache
+    does not hold; the JSON search reads them all. An office deleted since the search ranked it is None. Mobile
+    offices get the consultation days the search read (`upcoming_days`).
+    """
+
+    def __init__(self, pks: list[int], days: dict[int, list[Sprechtag]]) -> None:
+        self._pks, self._days = pks, days
+        self._offices: dict[int, Beratungsstelle] | None = None
+
+    def get(self, pk: int) -> Beratungsstelle | None:
+        if self._offices is None:
+            self._offices = {office.pk: office for office in Beratungsstelle.objects.filter(pk__in=self._pks)}
+            for office in self._offices.values():
+                if office.is_mobile:
+                    office.upcoming_days = self._days.get(office.pk, [])
+        return self._offices.get(pk)
+
+    def lazy(self, pk: int) -> Beratungsstelle:
+        """The office as an object that reads it (with the others) on first use."""
+        return cast(Beratungsstelle, SimpleLazyObject(functools.partial(self.get, pk)))
 
 
 @dataclass
@@ -151,9 +201,17 @@ class LotseResult:
     def mobile_truncated(self) -> bool:
         return not self.mobile_paginated and self.mobile_total > len(self.mobile)
 
-    @property
-    def shown_offices(self) -> list[Beratungsstelle]:
-        return [hit.office for hit in self.fixed] + [hit.office for hit in self.mobile]
+    offices: ShownOffices | None = field(default=None, repr=False)
+
+    def office(self, pk: int) -> Beratungsstelle | None:
+        """One of the shown offices, read from the database (with the others) the first time one is needed."""
+        return self.offices.get(pk) if self.offices is not None else None
+
+    def load_offices(self) -> list[Beratungsstelle]:
+        """The shown offices, read from the database; hits whose office was deleted since are left out."""
+        self.fixed = [hit for hit in self.fixed if self.office(hit.office_id) is not None]
+        self.mobile = [hit for hit in self.mobile if self.office(hit.office_id) is not None]
+        return [cast(Beratungsstelle, self.office(hit.office_id)) for hit in (*self.fixed, *self.mobile)]
 
     @property
     def first_number(self) -> int:
@@ -171,6 +229,7 @@ class Match:
     term: float | None  # the haversine formula's inner term of its distance (geo.haversine_term); None in a Land
     pk: int
     by_plz: bool = False  # mobile: covers the place through a postcode prefix
+    position: tuple[float, float] | None = field(default=None, compare=False)  # (latitude, longitude), if ranked by
 
     @property
     def distance_km(self) -> float | None:
@@ -235,12 +294,15 @@ def _rank(ordered: QuerySet[Beratungsstelle], *, number: int, per_page: int, fie
 
 def _match(fields: tuple[str, ...], row: tuple[Any, ...]) -> Match:
     values = dict(zip(fields, row, strict=False))
-    return Match(values.get("distance_term"), values["pk"], bool(values.get("by_plz", False)))
+    position = (values["latitude"], values["longitude"]) if "latitude" in values else None
+    return Match(values.get("distance_term"), values["pk"], bool(values.get("by_plz", False)), position)
 
 
 NONE = Ranked([], 0)  # a kind not searched for (art)
+# What the ranking reads of each office: the Land lists only keys (their index gives no more), the searches near a
+# place also the coordinates (in their index too) for the map.
 PLACE_ORDER = ("pk",)
-DISTANCE_ORDER = ("pk", "distance_term")
+DISTANCE_ORDER = ("pk", "distance_term", "latitude", "longitude")
 SERVICE_AREA_ORDER = ("pk", "distance_term", "by_plz")
 
 
@@ -353,34 +415,26 @@ def _find_mobile(offices: BeratungsstelleQuerySet, location: Location, *, number
     return _rank(serving, number=number, per_page=per_page, fields=SERVICE_AREA_ORDER)
 
 
-def _load_offices(matches: list[Match], now: datetime.datetime) -> dict[int, Beratungsstelle]:
-    """
-    The offices to show and, for mobile ones, their upcoming consultation days. What else a list shows is read where
-    it is needed: the result cards come from the cache (cards.py, which reads the languages of those it renders),
-    the JSON search prefetches topics, languages and networks (views.SearchJsonView).
-    """
-    if not matches:
-        return {}
-    offices = list(Beratungsstelle.objects.filter(pk__in=[match.pk for match in matches]))
-    mobile = {office.pk: office for office in offices if office.is_mobile}
-    for office in mobile.values():
-        office.upcoming_days = []
-    if mobile:  # one query for the days of all of them, in order
-        for day in Sprechtag.objects.upcoming(now).filter(beratungsstelle_id__in=list(mobile)):
-            mobile[day.beratungsstelle_id].upcoming_days.append(day)
-    return {office.pk: office for office in offices}
+def _upcoming_days(mobile: list[Match], now: datetime.datetime) -> dict[int, list[Sprechtag]]:
+    """The consultation days of these mobile offices that have not ended at `now`, in order: one query."""
+    days: dict[int, list[Sprechtag]] = {match.pk: [] for match in mobile}
+    if days:
+        for day in Sprechtag.objects.upcoming(now).filter(beratungsstelle_id__in=list(days)):
+            days[day.beratungsstelle_id].append(day)
+    return days
 
 
 def _hits(
-    fixed: list[Match], mobile: list[Match], offices: dict[int, Beratungsstelle], *, first_number: int
+    fixed: list[Match], mobile: list[Match], offices: ShownOffices, days: dict[int, list[Sprechtag]], *, first: int
 ) -> tuple[list[FixedHit], list[MobileHit]]:
-    """The shown matches with their loaded offices (an office unpublished meanwhile is left out)."""
-    fixed = [match for match in fixed if match.pk in offices]
-    mobile = [match for match in mobile if match.pk in offices]
+    """The shown matches, their offices read when first needed (ShownOffices), mobile ones with their next days."""
     return (
-        [FixedHit(offices[m.pk], m.distance_km, number) for number, m in enumerate(fixed, start=first_number)],
         [
-            MobileHit(offices[m.pk], m.distance_km, m.by_plz, offices[m.pk].upcoming_days[:NEXT_DAYS_SHOWN])
+            FixedHit(offices.lazy(m.pk), m.distance_km, number, key=m.pk, position=m.position)
+            for number, m in enumerate(fixed, start=first)
+        ],
+        [
+            MobileHit(offices.lazy(m.pk), m.distance_km, m.by_plz, days[m.pk][:NEXT_DAYS_SHOWN], key=m.pk)
             for m in mobile
         ],
     )
@@ -458,7 +512,8 @@ def search_offices(
 
     result.page = primary.page()
     result.fixed_total, result.mobile_total = fixed.total, mobile.total
-    offices = _load_offices(fixed.matches + mobile.matches, german_time(now))
-    result.fixed, result.mobile = _hits(fixed.matches, mobile.matches, offices, first_number=result.first_number)
+    days = _upcoming_days(mobile.matches, german_time(now))
+    result.offices = ShownOffices([match.pk for match in fixed.matches + mobile.matches], days)
+    result.fixed, result.mobile = _hits(fixed.matches, mobile.matches, result.offices, days, first=result.first_number)
     result.landesnetzwerk = _responsible_network(location)
     return result

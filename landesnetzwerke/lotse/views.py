@@ -78,8 +78,8 @@ class SearchJsonView(View):
             errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
             candidates = [c.query for c in result.candidates] if result is not None else []
             return JsonResponse({"errors": errors, "suggestions": candidates}, status=400)
-        # What the records list besides the offices' own fields (the search loads no more than its cards need).
-        prefetch_related_objects(result.shown_offices, "landesnetzwerk", "topics", "languages")
+        # The offices, with what their records list besides their own fields (the HTML page needs none of it).
+        prefetch_related_objects(result.load_offices(), "landesnetzwerk", "topics", "languages")
         body = serializers.search_record(result, lambda office: absolute_lotse_url(request, "office", pk=office.pk))
         return JsonResponse(body)
 

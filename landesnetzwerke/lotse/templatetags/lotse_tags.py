@@ -97,14 +97,14 @@ def absolute_url(obj: Any) -> str:
 @register.simple_tag
 def office_cards(result: Any) -> dict[int, cards.CardParts]:
     """`{% office_cards result as office_cards %}`: the card parts of the result's offices, in one cache round trip."""
-    return cards.card_parts(result.shown_offices) if result is not None else {}
+    return cards.result_cards(result) if result is not None else {}
 
 
 @register.simple_tag(takes_context=True)
-def office_card(context: template.Context, office: Any) -> cards.CardParts:
-    """`{% office_card office as card %}`: the office's card parts, from the page's office_cards or the cache."""
+def office_card(context: template.Context, hit: Any) -> cards.CardParts:
+    """`{% office_card hit as card %}`: the hit's card parts, from the page's office_cards or the cache."""
     batch = context.get("office_cards") or {}
-    return batch.get(office.pk) or cards.card_parts([office])[office.pk]
+    return batch.get(hit.office_id) or cards.card_parts([hit.office])[hit.office_id]
 
 
 @register.simple_tag
@@ -128,23 +128,37 @@ def _reads_the_same_for_everybody(bound_field: Any) -> bool:
     return hasattr(field, "valid_value") and field.valid_value(str(value))
 
 
+# The form's fields in the order of the page; the first {% lotse_fields %} of a page reads all of them from the cache.
+FORM_FIELDS = ("q", "thema", "sprache", "umkreis", "art", "weg", "land", "lat", "lon")
+
+
+def _cached_fields(form: Any) -> dict[str, str]:
+    """The markup of the form's fields that read the same for everybody, from the cache (one round trip), kept on the
+    form for the page's other {% lotse_fields %}."""
+    cached = getattr(form, "_lotse_cached_fields", None)
+    if cached is None:
+        bound = {name: form[name] for name in FORM_FIELDS if name in form.fields}
+        language = get_language()
+        keys = {
+            name: f"lotse:field:{language}:{name}:{field.value() if field.value() is not None else ''}"
+            for name, field in bound.items()
+            if _reads_the_same_for_everybody(field)
+        }
+
+        def render(field_names: list[str]) -> dict[str, str]:
+            return {name: render_to_string(FIELD_TEMPLATE, {"field": bound[name]}) for name in field_names}
+
+        cached = cached_many_for_directory(keys, render) if keys else {}
+        form._lotse_cached_fields = cached
+    return cached
+
+
 @register.simple_tag
 def lotse_fields(form: Any, *names: str) -> SafeString:
     """
     `{% include "lotse/_field.html" with field=form.<name> %}` for each of `names`, in one go: the fields that read the
-    same for every visitor in a language (_reads_the_same_for_everybody) come from the cache, one round trip for all.
+    same for every visitor in a language (_reads_the_same_for_everybody) come from the cache.
     """
-    bound = {name: form[name] for name in names}
-    language = get_language()
-    keys = {
-        name: f"lotse:field:{language}:{name}:{field.value() if field.value() is not None else ''}"
-        for name, field in bound.items()
-        if _reads_the_same_for_everybody(field)
-    }
-
-    def render(field_names: list[str]) -> dict[str, str]:
-        return {name: render_to_string(FIELD_TEMPLATE, {"field": bound[name]}) for name in field_names}
-
-    cached = cached_many_for_directory(keys, render) if keys else {}
-    html = [cached[name] if name in cached else render([name])[name] for name in names]
+    cached = _cached_fields(form)
+    html = [cached.get(name) or render_to_string(FIELD_TEMPLATE, {"field": form[name]}) for name in names]
     return mark_safe("".join(html))  # noqa: S308 - rendered by the template engine, which escaped it
