@@ -21,6 +21,7 @@ and only a directory change alters (the responsible network, the widest service 
 
 import datetime
 import functools
+import hashlib
 import math
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -40,11 +41,13 @@ from landesnetzwerke.lotse.places import (
     Status,
     bundesland_name,
     land_location,
+    parse_query,
     resolve_position,
     resolve_query,
 )
 from landesnetzwerke.models import Beratungsstelle, BeratungsstelleQuerySet, Bundesland, Landesnetzwerk, Sprechtag
 from landesnetzwerke.models.offices import OfficeKind
+from landesnetzwerke.names import normalize_name
 
 RADIUS_CHOICES = (10, 25, 50, 100, 200)
 DEFAULT_RADIUS_KM = 50
@@ -345,7 +348,11 @@ def _locate(query: str, latitude: float | None, longitude: float | None, land: s
             raise ValueError("the position is outside Germany")
         return Resolution(Status.FOUND, resolve_position(latitude, longitude))
     if query:
-        return resolve_query(query)
+        # The gazetteer decides what a query names: the same for every search of it, so kept with the directory's
+        # version (loading the gazetteer starts a new one).
+        plz, name = parse_query(query)
+        key = hashlib.sha256(f"{plz}:{normalize_name(name)}".encode()).hexdigest()
+        return cached_for_directory(f"lotse:place:{key}", lambda: resolve_query(query))
     if land:
         return Resolution(Status.FOUND, land_location(land))
     raise ValueError("give a query, a position or a land")
