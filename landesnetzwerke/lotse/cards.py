@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from iqportal.cache import cached_many_for_directory
-from landesnetzwerke.lotse.search import LotseResult, MobileHit
+from landesnetzwerke.lotse.search import FixedHit, LotseResult, MobileHit
 from landesnetzwerke.models import Beratungsstelle, Sprechtag
 
 PARTS_TEMPLATE = "lotse/_card_parts.html"
@@ -69,7 +69,8 @@ def card_parts(offices: Iterable[Beratungsstelle]) -> dict[int, CardParts]:
 def result_cards(result: LotseResult) -> dict[int, CardParts]:
     """{office pk: CardParts} of a result page's offices: the search reads an office only for a card the cache does
     not hold (LotseResult.office). An office deleted since the search is missing."""
-    return _cached_parts([hit.office_id for hit in (*result.fixed, *result.mobile)], result.office)
+    hits: list[FixedHit | MobileHit] = [*result.fixed, *result.mobile]
+    return _cached_parts([hit.office_id for hit in hits], result.office)
 
 
 def _cached_parts(pks: list[int], office: Callable[[int], Beratungsstelle | None]) -> dict[int, CardParts]:

@@ -214,7 +214,8 @@ class LotseResult:
         """The shown offices, read from the database; hits whose office was deleted since are left out."""
         self.fixed = [hit for hit in self.fixed if self.office(hit.office_id) is not None]
         self.mobile = [hit for hit in self.mobile if self.office(hit.office_id) is not None]
-        return [cast(Beratungsstelle, self.office(hit.office_id)) for hit in (*self.fixed, *self.mobile)]
+        hits: list[FixedHit | MobileHit] = [*self.fixed, *self.mobile]
+        return [cast(Beratungsstelle, self.office(hit.office_id)) for hit in hits]
 
     @property
     def first_number(self) -> int:
@@ -251,7 +252,8 @@ class Ranked:
     def page(self) -> Page[Any]:
         """The page as Django's paginator gives it (the template's pagination reads it)."""
         offset = (self.number - 1) * self.per_page
-        return Paginator(_PageOfMatches(self.total, offset, self.matches), self.per_page).page(self.number)
+        matches = _PageOfMatches(self.total, offset, self.matches)
+        return Paginator(matches, self.per_page).page(self.number)  # type: ignore[arg-type]  # len, count, slices
 
 
 class _PageOfMatches:

@@ -1,6 +1,8 @@
 """
 Indexes of the Lotse's search (landesnetzwerke.models.spatial), on both databases: office_geo_idx and
-office_land_idx end with the key, so that bounding boxes and Land lists are answered from the index alone.
+office_land_idx hold the published offices (a partial index: the condition is written as the queries write it, so
+SQLite, which cannot use an index column for a bare boolean condition, uses them too) and end with the key, so that
+bounding boxes and Land lists are answered from the index alone.
 
 On PostgreSQL two more, which need no extension (GiST and GIN over core types):
 
@@ -62,12 +64,18 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="beratungsstelle",
-            index=models.Index(fields=["published", "kind", "latitude", "longitude", "id"], name="office_geo_idx"),
+            index=models.Index(
+                condition=models.Q(published=True),
+                fields=["kind", "latitude", "longitude", "id"],
+                name="office_geo_idx",
+            ),
         ),
         migrations.AddIndex(
             model_name="beratungsstelle",
             index=models.Index(
-                fields=["published", "kind", "bundesland", "city", "name", "id"], name="office_land_idx"
+                condition=models.Q(published=True),
+                fields=["kind", "bundesland", "city", "name", "id"],
+                name="office_land_idx",
             ),
         ),
         migrations.RunPython(create_postgresql_indexes, drop_postgresql_indexes, elidable=False),

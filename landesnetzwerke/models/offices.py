@@ -374,11 +374,20 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
         ordering = ["name"]
         permissions = [("edit_all_networks", _("Can edit the counselling offices of every Landesnetzwerk"))]
         indexes = [
-            # The Lotse's bounding boxes, and its Land lists by place and name; both end with the key, so that
-            # the database answers from the index alone (models.spatial; PostgreSQL has two more for mobile
+            # The Lotse's bounding boxes, and its Land lists by place and name: of the published offices (the
+            # queries say "published" as the condition does, so that SQLite uses them too), ending with the key, so
+            # that the database answers from the index alone (models.spatial; PostgreSQL has two more for mobile
             # counselling, made by migration 0006).
-            models.Index(fields=["published", "kind", "latitude", "longitude", "id"], name="office_geo_idx"),
-            models.Index(fields=["published", "kind", "bundesland", "city", "name", "id"], name="office_land_idx"),
+            models.Index(
+                fields=["kind", "latitude", "longitude", "id"],
+                condition=models.Q(published=True),
+                name="office_geo_idx",
+            ),
+            models.Index(
+                fields=["kind", "bundesland", "city", "name", "id"],
+                condition=models.Q(published=True),
+                name="office_land_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
