@@ -30,6 +30,7 @@ from importlib import metadata, resources
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
+from iqportal.cache import invalidate_directory_caches
 from landesnetzwerke.geo import haversine_km
 from landesnetzwerke.models import GazetteerVersion, Ort, Ortsname, Postleitzahl
 from landesnetzwerke.models.offices import GEONAMES_ADMIN1
@@ -592,6 +593,8 @@ def store(gazetteer: Gazetteer, version: str) -> GazetteerVersion:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [Ort, Ortsname]):
             cursor.execute(sql)
+    # What the Lotse resolved from the old tables is cached with the directory's version: start a new one.
+    transaction.on_commit(invalidate_directory_caches)
     return GazetteerVersion.objects.create(
         version=version, postcodes=len(gazetteer.postcodes), places=len(place_rows), names=len(name_rows)
     )

@@ -20,6 +20,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def haversine_term(distance_km: float) -> float:
+    """
+    The haversine formula's inner term for a great-circle distance: sin²(d / 2R). It grows with the distance, so
+    radius tests and rankings can compare terms (the database computes them: landesnetzwerke.models.spatial) and
+    take the arc sine only for the distances shown.
+    """
+    return math.sin(min(distance_km, math.pi * EARTH_RADIUS_KM) / (2 * EARTH_RADIUS_KM)) ** 2
+
+
+def term_to_km(term: float) -> float:
+    """The great-circle distance of a haversine term (the inverse of haversine_term)."""
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(term, 0.0))))
+
+
 def bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[float, float, float, float]:
     """(south, west, north, east) of a box that contains the circle of `radius_km` around the point."""
     dlat = math.degrees(radius_km / EARTH_RADIUS_KM)

@@ -35,6 +35,7 @@ class LanguageLink:
     is_current: bool
     is_default: bool
     has_content: bool = True  # False: the page has no version in this language (it shows a fallback)
+    absolute_url: str = ""  # url on the host the request came to (for hreflang alternates)
 
     @property
     def dir(self):
@@ -88,6 +89,7 @@ def language_links(context):
     current = getattr(request, "LANGUAGE_CODE", None) or get_language()
     query = request.GET.urlencode() if request is not None else ""
     paths, own_languages = cms_page_paths(request) if request is not None else (None, None)
+    origin = f"{request.scheme}://{request.get_host()}" if request is not None else ""
     links = []
     for code, _name in settings.LANGUAGES:
         if paths is not None and paths.get(code) is not None:
@@ -109,6 +111,7 @@ def language_links(context):
                 is_current=code == current,
                 is_default=code == settings.LANGUAGE_CODE,
                 has_content=own_languages is None or code in own_languages,
+                absolute_url=f"{origin}{url}",
             )
         )
     return links

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class LotseApphook(CMSApp):
     name = _("Lotse (counselling locator and office pages)")
     app_name = "lotse"
+    # The views check the page's permissions themselves, for visitors from the cache (urls.py, iqportal.cms_pages).
+    permissions = False
 
     def get_urls(self, page: Any = None, language: str | None = None, **kwargs: Any) -> list[str]:
         return ["landesnetzwerke.lotse.urls"]

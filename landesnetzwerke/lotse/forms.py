@@ -3,13 +3,13 @@ The Lotse's search form: validates every query parameter before the search servi
 `umkreis`, `art` and `weg` are the search's own constants (search.RADIUS_CHOICES, KINDS, COUNSELLING_WAYS).
 """
 
+import functools
 import math
 import re
 from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.renderers import BaseRenderer
 from django.http import QueryDict
@@ -19,7 +19,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from iqportal.cache import directory_cache_key
+from iqportal.cache import cached_for_directory
 from landesnetzwerke.geo import GERMANY_BOUNDS
 from landesnetzwerke.lotse import search
 from landesnetzwerke.lotse.places import normalize_query
@@ -43,40 +43,6 @@ WAY_LABELS: dict[str, Any] = {
     "by_email": _("By e-mail"),
 }
 Choices = list[tuple[Any, Any]]
-
-
-class CoordinateField(forms.CharField):
-    """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
-
-    def __init__(self, *, min_value: float, max_value: float, example: str, **kwargs: Any) -> None:
-        self.min_value, self.max_value, self.example = min_value, max_value, example
-        kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-        return attrs
-
-    def clean(self, value: Any) -> float | None:
-        text = super().clean(value)
-        if text in self.empty_values:
-            return None
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            raise ValidationError(
-                _("Enter a number in decimal degrees, for example %(example)s."),
-                code="invalid",
-                params={"example": self.example},
-            ) from None
-        if not math.isfinite(number) or not self.min_value <= number <= self.max_value:
-            raise ValidationError(
-                _("This position is not in Germany. The Lotse only finds counselling in Germany."),
-                code="outside",
-            )
-        return number
 
 
 _TEMPLATE_CONTEXT = Context()  # how the form renderer's templates print values: autoescaped, localised
@@ -128,6 +94,56 @@ class LotseSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class LotseTextInput(forms.TextInput):
+    """A text input with exactly the markup of Django's input.html and attrs.html, written in Python (see
+    LotseSelect): rendering the form's three text fields through the form templates took a tenth of a search."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: BaseRenderer | None = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = f' value="{_text_s(widget["value"])}"' if widget["value"] is not None else ""
+        return mark_safe(  # noqa: S308 - every value escaped by _text and _attrs
+            f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+        )
+
+
+class CoordinateField(forms.CharField):
+    """A decimal degree (dot or comma), finite and within bounds; the raw text is short."""
+
+    widget = LotseTextInput
+
+    def __init__(self, *, min_value: float, max_value: float, example: str, **kwargs: Any) -> None:
+        self.min_value, self.max_value, self.example = min_value, max_value, example
+        kwargs.setdefault("max_length", COORDINATE_MAX_LENGTH)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
+        return attrs
+
+    def clean(self, value: Any) -> float | None:
+        text = super().clean(value)
+        if text in self.empty_values:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError(
+                _("Enter a number in decimal degrees, for example %(example)s."),
+                code="invalid",
+                params={"example": self.example},
+            ) from None
+        if not math.isfinite(number) or not self.min_value <= number <= self.max_value:
+            raise ValidationError(
+                _("This position is not in Germany. The Lotse only finds counselling in Germany."),
+                code="outside",
+            )
+        return number
+
+
 def _radius_choices() -> Choices:
     return [(km, _("up to %(km)s km") % {"km": km}) for km in search.RADIUS_CHOICES]
 
@@ -140,30 +156,27 @@ def _way_choices() -> Choices:
     return [("", _("Any way")), *((way, WAY_LABELS[mode]) for way, mode in search.COUNSELLING_WAYS.items())]
 
 
-def _cached_per_language(name: str, build: Callable[[], Choices]) -> Choices:
-    """Choices built from the directory, kept in the cache per language until the directory changes."""
-    key = directory_cache_key("lotse-choices", name, get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = build()
-        cache.set(key, choices, timeout=3600)
-    return choices
+def _land_choices() -> Choices:
+    return [("", _("All federal states")), *Bundesland.choices]
 
 
 def _topic_choices() -> Choices:
-    def build() -> Choices:
-        topics = Thema.objects.prefetch_related("translations")
-        return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
-
-    return _cached_per_language("topics", build)
+    topics = Thema.objects.prefetch_related("translations")
+    return [(t.slug, t.safe_translation_getter("name", any_language=True) or t.slug) for t in topics]
 
 
 def _language_choices() -> Choices:
-    def build() -> Choices:
-        languages = [(language.code, language.name) for language in Sprache.objects.all()]
-        return sorted(languages, key=lambda item: item[1].casefold())
+    languages = [(language.code, language.name) for language in Sprache.objects.all()]
+    return sorted(languages, key=lambda item: item[1].casefold())
 
-    return _cached_per_language("languages", build)
+
+def directory_choices() -> dict[str, Choices]:
+    """The choices of `thema` and `sprache` in the active language, kept in the cache until the directory changes."""
+
+    def build() -> dict[str, Choices]:
+        return {"thema": _topic_choices(), "sprache": _language_choices()}
+
+    return cached_for_directory(f"lotse:choices:{get_language()}", build)
 
 
 class LotseForm(forms.Form):
@@ -172,12 +185,12 @@ class LotseForm(forms.Form):
         help_text=_("For example 04109 or Leipzig."),
         max_length=Q_MAX_LENGTH,
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "postal-code", "spellcheck": "false"}),
+        widget=LotseTextInput(attrs={"type": "search", "autocomplete": "postal-code", "spellcheck": "false"}),
     )
     umkreis = forms.TypedChoiceField(
         widget=LotseSelect,
         label=_("Distance"),
-        choices=[(km, km) for km in search.RADIUS_CHOICES],  # labelled in __init__, in the visitor's language
+        choices=_radius_choices,
         coerce=int,
         required=False,
         initial=search.DEFAULT_RADIUS_KM,
@@ -199,21 +212,21 @@ class LotseForm(forms.Form):
     art = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Kind of counselling"),
-        choices=_kind_choices(),
+        choices=_kind_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a kind of counselling from the list.")},
     )
     weg = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Way of counselling"),
-        choices=_way_choices(),
+        choices=_way_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a way of counselling from the list.")},
     )
     land = forms.ChoiceField(
         widget=LotseSelect,
         label=_("Federal state"),
-        choices=[("", _("All federal states")), *Bundesland.choices],
+        choices=_land_choices,
         required=False,
         error_messages={"invalid_choice": _("Please choose a federal state from the list.")},
     )
@@ -241,9 +254,11 @@ class LotseForm(forms.Form):
             # coordinates, and the visitor who then types a place means that place ("Use my location" empties
             # the place field). The coordinates are dropped, so the form shows what was searched.
             self._change_data(lat=None, lon=None)
-        self._choose("umkreis", _radius_choices())
-        self._choose("thema", [("", _("All topics")), *_topic_choices()])
-        self._choose("sprache", [("", _("All languages")), *_language_choices()])
+        # The choices are functions, evaluated when a field is validated or rendered (in the visitor's language):
+        # so they are not copied for every form, and fields that come from the cache (lotse_fields) cost nothing.
+        choices = functools.cache(directory_choices)
+        self._choose("thema", lambda: [("", _("All topics")), *choices()["thema"]])
+        self._choose("sprache", lambda: [("", _("All languages")), *choices()["sprache"]])
 
     def _change_data(self, **changes: str | None) -> None:
         """The bound data (an immutable QueryDict) replaced by a copy with these values; None removes one."""
@@ -255,7 +270,7 @@ class LotseForm(forms.Form):
                 data[key] = value
         self.data = data
 
-    def _choose(self, name: str, choices: Choices) -> None:
+    def _choose(self, name: str, choices: Callable[[], Choices]) -> None:
         cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean_q(self) -> str:

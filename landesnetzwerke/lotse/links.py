@@ -10,24 +10,45 @@ from typing import Protocol
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, reverse
 from django.utils.translation import get_language, override
 
 # The Lotse's URL names (urls.py); "office" and "office-vcard" need the office's pk.
 NAMES = ("search", "search-json", "office", "office-vcard")
 
 
+# reverse() in another language activates that language and back; what it gives changes only when the URLs are
+# loaded again (an editor changed an apphook: django CMS reloads them, and Django makes a new URL resolver). So the
+# paths are kept for the resolver they came from.
+_reversed: dict[tuple[str, str, int | None, str], str | None] = {}
+_reversed_by: list[object] = [None]
+_REVERSED_MAX = 20000
+
+
+def _reversed_path(url_name: str, language: str, pk: int | None) -> str | None:
+    resolver = get_resolver()
+    if _reversed_by[0] is not resolver or len(_reversed) > _REVERSED_MAX:
+        _reversed.clear()
+        _reversed_by[0] = resolver
+    key = (url_name, language, pk, get_script_prefix())
+    if key not in _reversed:
+        with override(language):
+            try:
+                _reversed[key] = reverse(url_name, kwargs={"pk": pk} if pk is not None else {})
+            except NoReverseMatch:
+                _reversed[key] = None
+    return _reversed[key]
+
+
 def _reverse(name: str, language: str, pk: int | None) -> str | None:
-    with override(language):
-        try:
-            return reverse(f"lotse:{name}", kwargs={"pk": pk} if pk is not None else {})
-        except NoReverseMatch:
-            return None
+    return _reversed_path(f"lotse:{name}", language, pk)
 
 
 def _root(language: str) -> str:
-    with override(language):
-        return reverse("pages-root")
+    root = _reversed_path("pages-root", language, None)
+    if root is None:
+        raise NoReverseMatch("pages-root")
+    return root
 
 
 def lotse_url(name: str = "search", *, language: str | None = None, pk: int | None = None) -> str | None:

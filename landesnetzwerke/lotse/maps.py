@@ -43,7 +43,6 @@ class Marker:
     x: str
     y: str
     number: int
-    name: str
     office_id: int
 
 
@@ -105,6 +104,13 @@ class _Projection:
     def __call__(self, lat: float, lon: float) -> tuple[float, float]:
         return (lon - self.west) * self.kx * self.scale, (self.north - lat) * self.scale
 
+    def path(self, ring: tuple[tuple[float, float], ...]) -> str:
+        """A closed SVG path through a ring of (longitude, latitude): the projection of each point, formatted as
+        _num does, in one pass (Germany's border has some 300 points, drawn for every map)."""
+        west, north, kx, scale = self.west, self.north, self.kx, self.scale
+        points = " L".join(f"{(lon - west) * kx * scale:.1f} {(north - lat) * scale:.1f}" for lon, lat in ring)
+        return f"M{points} Z"
+
 
 def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     lats = [lat for lat, _lon in points]
@@ -138,11 +144,7 @@ Shape = tuple[float, float, float]  # a marker's centre (x, y) and half its size
 
 
 def _outline_path(project: _Projection) -> str:
-    parts = []
-    for ring in germany_rings():
-        coords = [project(lat, lon) for lon, lat in ring]
-        parts.append("M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in coords) + " Z")
-    return " ".join(parts)
+    return " ".join(project.path(ring) for ring in germany_rings())
 
 
 @cache
@@ -202,7 +204,7 @@ def result_map(result: LotseResult | None) -> MapData | None:
         return None
     location = result.location
     hits = result.fixed
-    points = [(hit.office.latitude, hit.office.longitude) for hit in hits]
+    points = [hit.coordinates for hit in hits]
     place_point = None
     if location is not None and location.latitude is not None and location.longitude is not None:
         place_point = (location.latitude, location.longitude)
@@ -212,7 +214,7 @@ def result_map(result: LotseResult | None) -> MapData | None:
     south, west, north, east = _bounds(points)
 
     def shapes_of(project: _Projection) -> list[Shape]:
-        shapes: list[Shape] = [(*project(hit.office.latitude, hit.office.longitude), OFFICE_RADIUS) for hit in hits]
+        shapes: list[Shape] = [(*project(*hit.coordinates), OFFICE_RADIUS) for hit in hits]
         if place_point is not None:
             shapes.append((*project(*place_point), PLACE_SIZE))
         return shapes
@@ -221,8 +223,8 @@ def result_map(result: LotseResult | None) -> MapData | None:
     north = project.north
     markers = []
     for number, hit in enumerate(hits, start=result.first_number):
-        x, y = project(hit.office.latitude, hit.office.longitude)
-        markers.append(Marker(_num(x), _num(y), number=number, name=hit.office.name, office_id=hit.office.pk))
+        x, y = project(*hit.coordinates)
+        markers.append(Marker(_num(x), _num(y), number=number, office_id=hit.office_id))
     place = ""
     if place_point is not None:
         x, y = project(*place_point)

@@ -11,6 +11,7 @@ apply unchanged. The template tags (templatetags/lotse_tags) offer each function
 
 import datetime
 
+from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -19,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 from iqportal.templatetags.bidi_tags import bdi, list_separator_for, ltr
 from landesnetzwerke.lotse.maps import MapData
 from landesnetzwerke.lotse.office import OpeningStatus
-from landesnetzwerke.lotse.search import LotseResult, MobileHit
+from landesnetzwerke.lotse.search import FixedHit, LotseResult, MobileHit
 from landesnetzwerke.models import Beratungsstelle
 
 
@@ -199,6 +200,11 @@ def service_area(hit: MobileHit) -> str:
         message = gettext("Comes to places within %(km)s km of %(city)s.")
         return _html(message, km=ltr(office.service_radius_km), city=bdi(office.city))
     return _html(gettext("Comes to places in %(land)s."), land=office.get_bundesland_display())
+
+
+def distance_away(hit: FixedHit) -> str:
+    """How far a fixed office in the results is: "3,2 km away", one decimal in the language's number format."""
+    return _html(gettext("%(km)s km away"), km=ltr(floatformat(hit.distance_km, 1)))
 
 
 def day_and_date(date: datetime.date) -> str:

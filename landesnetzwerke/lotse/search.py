@@ -5,43 +5,49 @@ The Lotse's search service: find counselling near a place.
 parameters (forms.LotseForm validates the query string) and get a `LotseResult`. It is a short pipeline:
 
 1. `_locate`: where to search (places.resolve_query, places.resolve_position, or a whole Bundesland);
-2. `_find_fixed`: the fixed offices within the radius, by an indexed bounding-box query in the database and exact
-   great-circle distances in Python, widening the radius when nothing is near;
+2. `_find_fixed`: the shown page of the fixed offices within the radius, nearest first, and how many there are,
+   widening the radius when nothing is near;
 3. `_find_mobile`: the mobile counselling whose service area (centre and radius, or postcode prefixes) covers
-   the place;
-4. `_paginate`: the shown page of the primary list (fixed offices, or mobile ones with art=mobil);
-5. `_load_offices`: the shown offices with what the list displays, their upcoming consultation days included.
+   the place, those by postcode first, and how many there are;
+4. `_upcoming_days` and `_hits`: the shown matches with the next consultation days of the mobile ones; the offices
+   themselves are read when first needed (ShownOffices), which the HTML page, whose result cards come from the
+   cache, rarely does.
 
-The number of queries does not depend on the number of offices.
+The database ranks, counts and pages the offices (BeratungsstelleQuerySet.near, .serving, .by_place_and_name: one
+query per kind, a window function counting the matches beside the page), so no step reads more than the shown
+offices into Python, and the number of queries does not depend on the number of offices. What every search reads
+and only a directory change alters (the responsible network, the widest service radius) comes from the cache.
 """
 
 import datetime
+import functools
+import hashlib
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.core.validators import MaxValueValidator
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import Count, Max, Min, QuerySet, Window
+from django.utils.functional import SimpleLazyObject
 
-from iqportal.cache import directory_cache_key
+from iqportal.cache import cached_for_directory
 from landesnetzwerke.clock import german_time
-from landesnetzwerke.geo import EARTH_RADIUS_KM, bounding_box, in_germany
+from landesnetzwerke.geo import haversine_term, in_germany, term_to_km
 from landesnetzwerke.lotse.places import (
-    PLZ_RE,
     Location,
     PlaceCandidate,
     Resolution,
     Status,
     bundesland_name,
     land_location,
+    parse_query,
     resolve_position,
     resolve_query,
 )
 from landesnetzwerke.models import Beratungsstelle, BeratungsstelleQuerySet, Bundesland, Landesnetzwerk, Sprechtag
 from landesnetzwerke.models.offices import OfficeKind
+from landesnetzwerke.names import normalize_name
 
 RADIUS_CHOICES = (10, 25, 50, 100, 200)
 DEFAULT_RADIUS_KM = 50
@@ -57,17 +63,63 @@ EMPLOYER_TOPIC = "arbeitgeber"  # the topic of the employer contact finder (them
 
 @dataclass
 class FixedHit:
-    office: Beratungsstelle
+    office: Beratungsstelle  # read with the page's other offices when first needed (ShownOffices)
     distance_km: float | None  # None when listing a whole Bundesland
     number: int  # in the list and on the map; numbers continue across pages
+    key: int | None = None  # the office's, as the ranking gave it (office_id reads it without reading the office)
+    position: tuple[float, float] | None = None  # (latitude, longitude) as the ranking gave them
+
+    kind = Beratungsstelle.Kind.FIXED
+    is_mobile = False
+
+    @property
+    def office_id(self) -> int:
+        return self.key if self.key is not None else self.office.pk
+
+    @property
+    def coordinates(self) -> tuple[float, float]:
+        return self.position or (self.office.latitude, self.office.longitude)
 
 
 @dataclass
 class MobileHit:
-    office: Beratungsstelle
+    office: Beratungsstelle  # read with the page's other offices when first needed (ShownOffices)
     distance_km: float | None  # from the centre of its service area
     by_plz: bool  # covers the place through a postcode prefix (else through its radius, or the Land)
     next_days: list[Sprechtag] = field(default_factory=list)
+    key: int | None = None  # the office's, as the ranking gave it (office_id reads it without reading the office)
+
+    kind = Beratungsstelle.Kind.MOBILE
+    is_mobile = True
+
+    @property
+    def office_id(self) -> int:
+        return self.key if self.key is not None else self.office.pk
+
+
+class ShownOffices:
+    """
+    The offices of a result page by key, read from the database in one query when one of them is first needed: the
+    HTML page takes what its cards show from the cache (cards.py) and reads offices only for the cards the cache
+    does not hold; the JSON search reads them all. An office deleted since the search ranked it is None. Mobile
+    offices get the consultation days the search read (`upcoming_days`).
+    """
+
+    def __init__(self, pks: list[int], days: dict[int, list[Sprechtag]]) -> None:
+        self._pks, self._days = pks, days
+        self._offices: dict[int, Beratungsstelle] | None = None
+
+    def get(self, pk: int) -> Beratungsstelle | None:
+        if self._offices is None:
+            self._offices = {office.pk: office for office in Beratungsstelle.objects.filter(pk__in=self._pks)}
+            for office in self._offices.values():
+                if office.is_mobile:
+                    office.upcoming_days = self._days.get(office.pk, [])
+        return self._offices.get(pk)
+
+    def lazy(self, pk: int) -> Beratungsstelle:
+        """The office as an object that reads it (with the others) on first use."""
+        return cast(Beratungsstelle, SimpleLazyObject(functools.partial(self.get, pk)))
 
 
 @dataclass
@@ -152,6 +204,19 @@ class LotseResult:
     def mobile_truncated(self) -> bool:
         return not self.mobile_paginated and self.mobile_total > len(self.mobile)
 
+    offices: ShownOffices | None = field(default=None, repr=False)
+
+    def office(self, pk: int) -> Beratungsstelle | None:
+        """One of the shown offices, read from the database (with the others) the first time one is needed."""
+        return self.offices.get(pk) if self.offices is not None else None
+
+    def load_offices(self) -> list[Beratungsstelle]:
+        """The shown offices, read from the database; hits whose office was deleted since are left out."""
+        self.fixed = [hit for hit in self.fixed if self.office(hit.office_id) is not None]
+        self.mobile = [hit for hit in self.mobile if self.office(hit.office_id) is not None]
+        hits: list[FixedHit | MobileHit] = [*self.fixed, *self.mobile]
+        return [cast(Beratungsstelle, self.office(hit.office_id)) for hit in hits]
+
     @property
     def first_number(self) -> int:
         """The list number of the first fixed office on this page (numbers continue across pages)."""
@@ -163,51 +228,87 @@ class LotseResult:
 
 @dataclass(frozen=True, order=True)
 class Match:
-    """An office that matches, by its key, and how near it is (ordered by distance, then key)."""
+    """An office that matches, by its key, and how near it is."""
 
-    term: float | None  # the haversine formula's inner term of its distance; None in a Land's list
+    term: float | None  # the haversine formula's inner term of its distance (geo.haversine_term); None in a Land
     pk: int
     by_plz: bool = False  # mobile: covers the place through a postcode prefix
+    position: tuple[float, float] | None = field(default=None, compare=False)  # (latitude, longitude), if ranked by
 
     @property
     def distance_km(self) -> float | None:
-        return _term_to_km(self.term) if self.term is not None else None
+        return term_to_km(self.term) if self.term is not None else None
 
 
-# A kind's matches: nearest first, or, for a whole Land, the offices' keys by place and name as a QuerySet: counted
-# and sliced in the database, as a Land may have thousands of offices.
-Matches = list[Match] | QuerySet[Beratungsstelle, int]
+@dataclass(frozen=True)
+class Ranked:
+    """One page of a kind's matches, in the database's order, and how many match in all."""
+
+    matches: list[Match]
+    total: int
+    number: int = 1  # the page shown: a page beyond the last gives the last
+    per_page: int = PAGE_SIZE
+
+    def page(self) -> Page[Any]:
+        """The page as Django's paginator gives it (the template's pagination reads it)."""
+        offset = (self.number - 1) * self.per_page
+        matches = _PageOfMatches(self.total, offset, self.matches)
+        return Paginator(matches, self.per_page).page(self.number)  # type: ignore[arg-type]  # len, count, slices
 
 
-def _haversine_term(radius_km: float) -> float:
-    """The haversine formula's inner term for a distance; the term grows with the distance."""
-    return math.sin(radius_km / (2 * EARTH_RADIUS_KM)) ** 2
+class _PageOfMatches:
+    """A paginator's object_list that holds one page of the matches and knows how many there are in all."""
+
+    def __init__(self, total: int, offset: int, matches: list[Match]) -> None:
+        self.total, self.offset, self.matches = total, offset, matches
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: slice) -> list[Match]:
+        if not isinstance(index, slice) or (index.start or 0) != self.offset:
+            raise IndexError("only the fetched page of matches is held")
+        return self.matches[: None if index.stop is None else index.stop - self.offset]
 
 
-def _term_to_km(term: float) -> float:
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(term)))
+def _fetch(ordered: QuerySet[Beratungsstelle], fields: tuple[str, ...], offset: int, limit: int) -> list[Any]:
+    """One slice of the ordered matches, each row with the number of all matches last (a window function)."""
+    counted = ordered.annotate(matches_total=Window(Count("pk")))
+    return list(counted.values_list(*fields, "matches_total")[offset : offset + limit])
 
 
-def _terms(rows: Iterable[tuple[Any, ...]], lat: float, lon: float) -> Iterable[tuple[float, int, tuple[Any, ...]]]:
+def _rank(ordered: QuerySet[Beratungsstelle], *, number: int, per_page: int, fields: tuple[str, ...]) -> Ranked:
     """
-    (term, pk, rest) for (pk, latitude, longitude, *rest) rows, in the rows' order: the exact great-circle
-    distance from (lat, lon) in the haversine form. Sorting and radius tests use its inner term, which grows with
-    the distance, so the arc sine is taken only for the offices shown.
+    Page `number` of the ordered matches and their total, in one query (two more for a page beyond the last,
+    which gives the last page). `fields`: "pk", then "distance_term" and "by_plz" where the queryset has them.
+    per_page 0: only the total.
     """
-    phi0, lambda0 = math.radians(lat), math.radians(lon)
-    cos0 = math.cos(phi0)
-    sin, cos, rad = math.sin, math.cos, math.radians
-    for pk, latitude, longitude, *rest in rows:
-        phi = rad(latitude)
-        term = sin((phi - phi0) / 2) ** 2 + cos0 * cos(phi) * sin((rad(longitude) - lambda0) / 2) ** 2
-        yield term, pk, tuple(rest)
+    if per_page == 0:
+        return Ranked([], ordered.count(), 1, PAGE_SIZE)
+    rows = _fetch(ordered, fields, (number - 1) * per_page, per_page)
+    if not rows and number > 1:
+        total = ordered.count()
+        number = max(1, math.ceil(total / per_page))
+        rows = _fetch(ordered, fields, (number - 1) * per_page, per_page) if total else []
+    total = rows[0][-1] if rows else 0
+    return Ranked([_match(fields, row) for row in rows], total, number, per_page)
 
 
-def _nearest(offices: BeratungsstelleQuerySet, lat: float, lon: float, radius_km: float | None = None) -> list[Match]:
-    """The offices within radius_km of (lat, lon) (all if None), nearest first."""
-    limit = _haversine_term(radius_km) if radius_km is not None else 2.0
-    rows = offices.order_by().values_list("pk", "latitude", "longitude")
-    return sorted(Match(term, pk) for term, pk, _rest in _terms(rows, lat, lon) if term <= limit)
+def _match(fields: tuple[str, ...], row: tuple[Any, ...]) -> Match:
+    values = dict(zip(fields, row, strict=False))
+    position = (values["latitude"], values["longitude"]) if "latitude" in values else None
+    return Match(values.get("distance_term"), values["pk"], bool(values.get("by_plz", False)), position)
+
+
+NONE = Ranked([], 0)  # a kind not searched for (art)
+# What the ranking reads of each office: the Land lists only keys (their index gives no more), the searches near a
+# place also the coordinates (in their index too) for the map.
+PLACE_ORDER = ("pk",)
+DISTANCE_ORDER = ("pk", "distance_term", "latitude", "longitude")
+SERVICE_AREA_ORDER = ("pk", "distance_term", "by_plz")
 
 
 # Steps ----------------------------------------------------------------------------------------------------
@@ -249,7 +350,11 @@ def _locate(query: str, latitude: float | None, longitude: float | None, land: s
             raise ValueError("the position is outside Germany")
         return Resolution(Status.FOUND, resolve_position(latitude, longitude))
     if query:
-        return resolve_query(query)
+        # The gazetteer decides what a query names: the same for every search of it, so kept with the directory's
+        # version (loading the gazetteer starts a new one).
+        plz, name = parse_query(query)
+        key = hashlib.sha256(f"{plz}:{normalize_name(name)}".encode()).hexdigest()
+        return cached_for_directory(f"lotse:place:{key}", lambda: resolve_query(query))
     if land:
         return Resolution(Status.FOUND, land_location(land))
     raise ValueError("give a query, a position or a land")
@@ -257,40 +362,37 @@ def _locate(query: str, latitude: float | None, longitude: float | None, land: s
 
 @dataclass(frozen=True)
 class FixedMatches:
-    matches: Matches
+    ranked: Ranked
     radius_km: int | None  # the radius searched; None: a whole Land, or the nearest anywhere
     widened: bool = False  # nothing was within the radius asked for, a larger one of RADIUS_CHOICES found offices
 
 
-def _by_place_and_name(queryset: BeratungsstelleQuerySet) -> QuerySet[Beratungsstelle, int]:
-    return queryset.order_by("city", "name", "pk").values_list("pk", flat=True)
-
-
-def _find_fixed(offices: BeratungsstelleQuerySet, location: Location, radius_km: int) -> FixedMatches:
+def _find_fixed(offices: BeratungsstelleQuerySet, location: Location, radius_km: int, number: int) -> FixedMatches:
     """
-    The fixed offices within radius_km, nearest first (one indexed bounding-box query), widened to the next radius
-    of RADIUS_CHOICES that finds any, else the nearest anywhere; a whole Land's by place and name.
+    Page `number` of the fixed offices within radius_km, nearest first, widened to the next radius of RADIUS_CHOICES
+    that finds any (one query more to find the nearest office within the widest), else the nearest anywhere; a whole
+    Land's by place and name.
     """
     lat, lon = location.latitude, location.longitude
     if lat is None or lon is None:
-        return FixedMatches(_by_place_and_name(offices), radius_km=None)
+        return FixedMatches(
+            _rank(offices.by_place_and_name(), number=number, per_page=PAGE_SIZE, fields=PLACE_ORDER), None
+        )
 
-    def near(radius: int) -> list[Match]:
-        return _nearest(offices.in_bbox(*bounding_box(lat, lon, radius)), lat, lon, radius)
+    def rank(ordered: BeratungsstelleQuerySet) -> Ranked:
+        return _rank(ordered, number=number, per_page=PAGE_SIZE, fields=DISTANCE_ORDER)
 
-    matches = near(radius_km)
-    if matches:
-        return FixedMatches(matches, radius_km)
+    ranked = rank(offices.near(lat, lon, radius_km))
+    if ranked.total:
+        return FixedMatches(ranked, radius_km)
     wider = [choice for choice in RADIUS_CHOICES if choice > radius_km]
     if wider:
-        widest = near(wider[-1])
-        for choice in wider:
-            limit = _haversine_term(choice)
-            within = [match for match in widest if match.term is not None and match.term <= limit]
-            if within:
-                return FixedMatches(within, choice, widened=True)
+        nearest = offices.near(lat, lon, wider[-1]).aggregate(term=Min("distance_term"))["term"]
+        if nearest is not None:
+            choice = next(choice for choice in wider if nearest <= haversine_term(choice))
+            return FixedMatches(rank(offices.near(lat, lon, choice)), choice, widened=True)
     # Nothing within the widest radius: the nearest anywhere (LotseResult.nearest_anywhere).
-    return FixedMatches(_nearest(offices, lat, lon), radius_km=None)
+    return FixedMatches(rank(offices.by_distance(lat, lon)), radius_km=None)
 
 
 def max_service_radius_km() -> int:
@@ -299,124 +401,49 @@ def max_service_radius_km() -> int:
     return min(int(validator.limit_value) for validator in validators if isinstance(validator, MaxValueValidator))
 
 
-def _widest_service_radius() -> int:
+def widest_service_radius_km() -> int:
     """The largest service radius of any mobile office, cached until the directory changes (iqportal.cache)."""
-    key = directory_cache_key("lotse", "widest-service-radius")
-    widest = cache.get(key)
-    if widest is None:
+
+    def build() -> int:
         widest = Beratungsstelle.objects.mobile().aggregate(widest=Max("service_radius_km"))["widest"] or 0
-        widest = min(widest, max_service_radius_km())
-        cache.set(key, widest, timeout=3600)
-    return int(widest)
+        return min(int(widest), max_service_radius_km())
+
+    return cached_for_directory("lotse:widest-service-radius", build)
 
 
-def _covers_by_plz(plz: str, prefixes: str) -> bool:
-    """Whether a listed postcode prefix ("26, 27") is a beginning of the postcode."""
-    return bool(plz) and any(
-        plz.startswith(prefix.strip()) for prefix in prefixes.split(",") if prefix.strip().isdigit()
-    )
-
-
-def _find_mobile(offices: BeratungsstelleQuerySet, location: Location) -> Matches:
+def _find_mobile(offices: BeratungsstelleQuerySet, location: Location, *, number: int, per_page: int) -> Ranked:
     """
-    The mobile offices whose service area covers the location (within its radius of its centre, or a postcode
-    prefix of the place), postcode matches first, then by distance from the centre: one bounding-box query (plus
-    the widest radius, cached). A whole Land's by place and name.
+    Page `number` of the mobile offices whose service area covers the location (within its radius of its centre,
+    or a postcode prefix of the place), postcode matches first, then by distance from the centre; a whole Land's by
+    place and name. per_page 0: only how many there are.
     """
-    lat, lon, plz = location.latitude, location.longitude, location.plz
+    lat, lon = location.latitude, location.longitude
     if lat is None or lon is None:
-        return _by_place_and_name(offices)
-    # The box around the place that any service area covering it must reach into: as wide as the largest
-    # radius in use, so that the index on latitude narrows the rows a lot.
-    south, west, north, east = bounding_box(lat, lon, _widest_service_radius())
-    # Longitude degrees are shortest at the northern edge of that box: dividing by them over-estimates the
-    # extent of a service area, so no office that covers the place is left out.
-    km_per_lon_degree = 111.32 * math.cos(math.radians(min(89.0, max(abs(south), abs(north)))))
-    # The sargable box (office_geo_idx), narrowed by each office's own radius.
-    condition = Q(
-        service_radius_km__isnull=False,
-        latitude__gte=south,
-        latitude__lte=north,
-        longitude__gte=west,
-        longitude__lte=east,
-    ) & Q(
-        latitude__gte=lat - F("service_radius_km") / 111.0,
-        latitude__lte=lat + F("service_radius_km") / 111.0,
-        longitude__gte=lon - F("service_radius_km") / km_per_lon_degree,
-        longitude__lte=lon + F("service_radius_km") / km_per_lon_degree,
-    )
-    if plz and PLZ_RE.fullmatch(plz):
-        # "26, 27" serves 26345: a listed prefix is a beginning of the postcode (one regex test, on lists only).
-        prefixes = "|".join(plz[:length] for length in range(1, len(plz) + 1))
-        condition |= Q(service_plz_prefixes__gt="", service_plz_prefixes__regex=rf"(^|[^0-9])({prefixes})([^0-9]|$)")
-    rows = (
-        offices.filter(condition)
-        .order_by()
-        .values_list("pk", "latitude", "longitude", "service_radius_km", "service_plz_prefixes")
-    )
-    matches = []
-    limits: dict[int, float] = {}
-    for term, pk, (radius, prefixes) in _terms(rows, lat, lon):
-        by_plz = _covers_by_plz(plz, prefixes)
-        if radius is not None and radius not in limits:
-            limits[radius] = _haversine_term(radius)
-        if by_plz or (radius is not None and term <= limits[radius]):
-            matches.append(Match(term, pk, by_plz=by_plz))
-    matches.sort(key=lambda match: (not match.by_plz, match.term, match.pk))
-    return matches
+        return _rank(offices.by_place_and_name(), number=number, per_page=per_page, fields=PLACE_ORDER)
+    serving = offices.serving(lat, lon, location.plz, widest_radius_km=widest_service_radius_km)
+    return _rank(serving, number=number, per_page=per_page, fields=SERVICE_AREA_ORDER)
 
 
-def _count(matches: Matches) -> int:
-    return matches.count() if isinstance(matches, QuerySet) else len(matches)
-
-
-def _as_matches(rows: Iterable[Match | int]) -> list[Match]:
-    """A page of matches; a Land's come from the database as keys, without a distance."""
-    return [row if isinstance(row, Match) else Match(None, row) for row in rows]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The page of the primary list, and the matches of each kind shown with it."""
-
-    page: Page[Any]
-    fixed: list[Match]
-    mobile: list[Match]
-    fixed_total: int
-    mobile_total: int
-
-
-def _paginate(fixed: Matches, mobile: Matches, *, mobile_primary: bool, number: int) -> Shown:
-    """
-    The primary list is paginated (fixed offices, or mobile ones with art=mobil); mobile counselling is shown
-    beside page 1 of the fixed offices. A page beyond the last gives the last page.
-    """
-    if mobile_primary:
-        page = Paginator(mobile, PAGE_SIZE).get_page(number)
-        return Shown(page, [], _as_matches(page.object_list), 0, page.paginator.count)
-    page = Paginator(fixed, PAGE_SIZE).get_page(number)
-    beside = _as_matches(mobile[:MOBILE_ON_FIRST_PAGE]) if page.number == 1 else []
-    return Shown(page, _as_matches(page.object_list), beside, page.paginator.count, _count(mobile))
-
-
-def _load_offices(matches: list[Match], now: datetime.datetime) -> dict[int, Beratungsstelle]:
-    """The offices to show, with what the lists display (for_lists) and their upcoming consultation days."""
-    if not matches:
-        return {}
-    offices = Beratungsstelle.objects.filter(pk__in=[match.pk for match in matches]).for_lists(now=now)
-    return {office.pk: office for office in offices}
+def _upcoming_days(mobile: list[Match], now: datetime.datetime) -> dict[int, list[Sprechtag]]:
+    """The consultation days of these mobile offices that have not ended at `now`, in order: one query."""
+    days: dict[int, list[Sprechtag]] = {match.pk: [] for match in mobile}
+    if days:
+        for day in Sprechtag.objects.upcoming(now).filter(beratungsstelle_id__in=list(days)):
+            days[day.beratungsstelle_id].append(day)
+    return days
 
 
 def _hits(
-    shown: Shown, offices: dict[int, Beratungsstelle], *, first_number: int
+    fixed: list[Match], mobile: list[Match], offices: ShownOffices, days: dict[int, list[Sprechtag]], *, first: int
 ) -> tuple[list[FixedHit], list[MobileHit]]:
-    """The shown matches with their loaded offices (an office unpublished meanwhile is left out)."""
-    fixed = [match for match in shown.fixed if match.pk in offices]
-    mobile = [match for match in shown.mobile if match.pk in offices]
+    """The shown matches, their offices read when first needed (ShownOffices), mobile ones with their next days."""
     return (
-        [FixedHit(offices[m.pk], m.distance_km, number) for number, m in enumerate(fixed, start=first_number)],
         [
-            MobileHit(offices[m.pk], m.distance_km, m.by_plz, offices[m.pk].upcoming_days[:NEXT_DAYS_SHOWN])
+            FixedHit(offices.lazy(m.pk), m.distance_km, number, key=m.pk, position=m.position)
+            for number, m in enumerate(fixed, start=first)
+        ],
+        [
+            MobileHit(offices.lazy(m.pk), m.distance_km, m.by_plz, days[m.pk][:NEXT_DAYS_SHOWN], key=m.pk)
             for m in mobile
         ],
     )
@@ -426,7 +453,8 @@ def _responsible_network(location: Location) -> Landesnetzwerk | None:
     """The Landesnetzwerk of the location's Bundesland (none for a position outside any postcode area)."""
     if not location.bundesland:
         return None
-    return Landesnetzwerk.objects.filter(bundesland=location.bundesland).first()
+    land = location.bundesland
+    return cached_for_directory(f"lotse:network:{land}", Landesnetzwerk.objects.filter(bundesland=land).first)
 
 
 def _check(*, radius_km: int, art: str, filters: Filters) -> None:
@@ -478,16 +506,23 @@ def search_offices(
     if location is None:
         return result
 
+    mobile_offices = filters.offices(Beratungsstelle.Kind.MOBILE)
     if result.lists_fixed:
-        fixed = _find_fixed(filters.offices(Beratungsstelle.Kind.FIXED), location, radius_km)
-    else:
-        fixed = FixedMatches([], radius_km if location.has_point else None)
-    mobile = _find_mobile(filters.offices(Beratungsstelle.Kind.MOBILE), location) if result.lists_mobile else []
-    shown = _paginate(fixed.matches, mobile, mobile_primary=not result.lists_fixed, number=page)
+        found = _find_fixed(filters.offices(Beratungsstelle.Kind.FIXED), location, radius_km, page)
+        fixed = primary = found.ranked
+        result.radius_km, result.widened = found.radius_km, found.widened
+        # Mobile counselling beside page 1 of the fixed offices; on the other pages it is only counted.
+        beside = MOBILE_ON_FIRST_PAGE if fixed.number == 1 else 0
+        mobile = _find_mobile(mobile_offices, location, number=1, per_page=beside) if result.lists_mobile else NONE
+    else:  # art=mobil: mobile counselling is the paginated list
+        result.radius_km = radius_km if location.has_point else None
+        fixed, mobile = NONE, _find_mobile(mobile_offices, location, number=page, per_page=PAGE_SIZE)
+        primary = mobile
 
-    result.radius_km, result.widened = fixed.radius_km, fixed.widened
-    result.page, result.fixed_total, result.mobile_total = shown.page, shown.fixed_total, shown.mobile_total
-    offices = _load_offices(shown.fixed + shown.mobile, german_time(now))
-    result.fixed, result.mobile = _hits(shown, offices, first_number=result.first_number)
+    result.page = primary.page()
+    result.fixed_total, result.mobile_total = fixed.total, mobile.total
+    days = _upcoming_days(mobile.matches, german_time(now))
+    result.offices = ShownOffices([match.pk for match in fixed.matches + mobile.matches], days)
+    result.fixed, result.mobile = _hits(fixed.matches, mobile.matches, result.offices, days, first=result.first_number)
     result.landesnetzwerk = _responsible_network(location)
     return result

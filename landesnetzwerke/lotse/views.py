@@ -5,17 +5,19 @@ search.search_offices(), the records serializers', the sentences presenters', th
 
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, TemplateView, View
+from menus.utils import set_language_changer
 
 from landesnetzwerke.clock import german_time
 from landesnetzwerke.lotse import maps, serializers
 from landesnetzwerke.lotse import office as office_page
 from landesnetzwerke.lotse.forms import PARAMETERS, LotseForm
-from landesnetzwerke.lotse.links import absolute_lotse_url, page_url
+from landesnetzwerke.lotse.links import absolute_lotse_url, lotse_url, page_url
 from landesnetzwerke.lotse.places import Status
 from landesnetzwerke.lotse.search import LotseResult, search_offices
 from landesnetzwerke.models import Beratungsstelle, BeratungsstelleQuerySet
@@ -51,6 +53,8 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        # The language switcher's links: the search in each language (the query string is added to them).
+        set_language_changer(self.request, lambda language: lotse_url("search", language=language))
         form = bound_form(self.request)
         result = run_search(form)
         context.update(
@@ -74,6 +78,8 @@ class SearchJsonView(View):
             errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
             candidates = [c.query for c in result.candidates] if result is not None else []
             return JsonResponse({"errors": errors, "suggestions": candidates}, status=400)
+        # The offices, with what their records list besides their own fields (the HTML page needs none of it).
+        prefetch_related_objects(result.load_offices(), "landesnetzwerk", "topics", "languages")
         body = serializers.search_record(result, lambda office: absolute_lotse_url(request, "office", pk=office.pk))
         return JsonResponse(body)
 
@@ -95,6 +101,7 @@ class OfficeDetailView(OfficeMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         office = self.object
+        set_language_changer(self.request, lambda language: lotse_url("office", language=language, pk=office.pk))
         now = german_time()
         slots = list(office.opening_hours.all())
         context.update(

@@ -10,7 +10,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
@@ -18,7 +18,9 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from iqportal.locking import VersionedModel
 from landesnetzwerke.clock import german_time
+from landesnetzwerke.geo import haversine_term
 from landesnetzwerke.lotse.links import lotse_url
+from landesnetzwerke.models import spatial
 
 plz_validator = RegexValidator(r"^\d{5}$", _("A postcode (PLZ) has exactly five digits."))
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0 (CR, LF, NUL, tab …), DEL, C1, U+2028/9
@@ -215,6 +217,42 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
     def in_bbox(self, south, west, north, east):
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
+    # The Lotse's geography (models.spatial): ranked and counted by the database, on its indexes.
+    def by_distance(self, latitude, longitude):
+        """All of them, nearest to the point first (great-circle), annotated with their `distance_term`."""
+        return self.annotate(distance_term=spatial.distance_term(latitude, longitude)).order_by("distance_term", "pk")
+
+    def near(self, latitude, longitude, radius_km):
+        """Those within radius_km of the point (great-circle), nearest first, annotated with `distance_term`."""
+        return (
+            self.filter(spatial.in_box(latitude, longitude, radius_km))
+            .by_distance(latitude, longitude)
+            .filter(distance_term__lte=haversine_term(radius_km))
+        )
+
+    def serving(self, latitude, longitude, plz, *, widest_radius_km):
+        """
+        Mobile counselling whose service area covers the place: the place lies within the office's service radius
+        of its location, or the office lists a beginning of the place's postcode (`by_plz`). Those by postcode
+        first, then by distance from the office (`distance_term`). `widest_radius_km()` gives a radius no service
+        area is wider than (a bounding box for office_geo_idx; PostgreSQL's GiST index needs none).
+        """
+        reach = spatial.service_reach_term()
+        by_radius = models.Q(service_radius_km__isnull=False) & models.Q(distance_term__lte=reach)
+        if connections[self.db].vendor == "postgresql":
+            by_radius &= models.Q(spatial.ServiceDiscBoxContains(latitude, longitude))
+        else:
+            by_radius &= spatial.in_box(latitude, longitude, widest_radius_km())
+        return (
+            self.annotate(distance_term=spatial.distance_term(latitude, longitude), by_plz=spatial.ServesPostcode(plz))
+            .filter(by_radius | models.Q(spatial.ServesPostcode(plz)))
+            .order_by(models.F("by_plz").desc(), "distance_term", "pk")
+        )
+
+    def by_place_and_name(self):
+        """In the order of a Land's list: by place, then name."""
+        return self.order_by("city", "name", "pk")
+
     # The Lotse's filters (landesnetzwerke.lotse.search).
     def with_topic(self, slug):
         return self.filter(topics__slug=slug)
@@ -355,7 +393,20 @@ class Beratungsstelle(VersionedModel, TranslatableModel):
         ordering = ["name"]
         permissions = [("edit_all_networks", _("Can edit the counselling offices of every Landesnetzwerk"))]
         indexes = [
-            models.Index(fields=["published", "kind", "latitude", "longitude"], name="office_geo_idx"),
+            # The Lotse's bounding boxes, and its Land lists by place and name: of the published offices (the
+            # queries say "published" as the condition does, so that SQLite uses them too), ending with the key, so
+            # that the database answers from the index alone (models.spatial; PostgreSQL has two more for mobile
+            # counselling, made by migration 0006).
+            models.Index(
+                fields=["kind", "latitude", "longitude", "id"],
+                condition=models.Q(published=True),
+                name="office_geo_idx",
+            ),
+            models.Index(
+                fields=["kind", "bundesland", "city", "name", "id"],
+                condition=models.Q(published=True),
+                name="office_land_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -184,3 +184,17 @@ def test_the_topic_choices_follow_an_editors_rename(client):
     after = topic_labels()
     assert "Recognition of qualifications (renamed)" not in before
     assert "Recognition of qualifications (renamed)" in after
+
+
+@pytest.mark.parametrize("value", [None, "", "10115", "Köln \"<b>\" & 'x'", 52.5])
+@pytest.mark.parametrize(
+    "attrs",
+    [{"type": "search", "autocomplete": "postal-code"}, {"inputmode": "decimal", "required": True, "hidden": False}],
+)
+def test_the_text_inputs_have_the_markup_of_django_s_templates(value, attrs):
+    from django import forms
+
+    from landesnetzwerke.lotse.forms import LotseTextInput
+
+    expected = forms.TextInput(attrs=dict(attrs)).render("q", value, attrs={"id": "id_q"})
+    assert LotseTextInput(attrs=dict(attrs)).render("q", value, attrs={"id": "id_q"}) == expected

@@ -79,9 +79,8 @@ def _fake_result(points, place):
         for number, (lat, lon) in enumerate(points, start=1)
     ]
     location = SimpleNamespace(latitude=place[0], longitude=place[1], has_point=True, label="Ort")
-    return SimpleNamespace(
-        found=True, location=location, fixed=[SimpleNamespace(office=office) for office in offices], first_number=1
-    )
+    hits = [lotse.FixedHit(office=office, distance_km=None, number=office.pk) for office in offices]
+    return SimpleNamespace(found=True, location=location, fixed=hits, first_number=1)
 
 
 def test_the_map_grows_when_every_corner_is_taken():

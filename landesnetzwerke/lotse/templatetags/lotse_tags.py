@@ -7,8 +7,12 @@ from typing import Any
 
 from django import template
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-from landesnetzwerke.lotse import links, presenters
+from iqportal.cache import cached_many_for_directory
+from landesnetzwerke.lotse import cards, links, presenters
 from landesnetzwerke.lotse.forms import PARAMETERS
 from landesnetzwerke.lotse.office import tel_href
 
@@ -27,6 +31,7 @@ for _presenter in (
     presenters.map_legend,
     presenters.office_whereabouts,
     presenters.service_area,
+    presenters.distance_away,
     presenters.day_and_date,
     presenters.time_span,
     presenters.opening_headline,
@@ -87,3 +92,73 @@ def lotse_url(name: str, pk: int | None = None) -> str:
 def absolute_url(obj: Any) -> str:
     """`{% absolute_url network %}`: the object's URL, or "" (no link) where its page is missing."""
     return links.page_url(obj)
+
+
+@register.simple_tag
+def office_cards(result: Any) -> dict[int, cards.CardParts]:
+    """`{% office_cards result as office_cards %}`: the card parts of the result's offices, in one cache round trip."""
+    return cards.result_cards(result) if result is not None else {}
+
+
+@register.simple_tag(takes_context=True)
+def office_card(context: template.Context, hit: Any) -> cards.CardParts:
+    """`{% office_card hit as card %}`: the hit's card parts, from the page's office_cards or the cache."""
+    batch = context.get("office_cards") or {}
+    return batch.get(hit.office_id) or cards.card_parts([hit.office])[hit.office_id]
+
+
+@register.simple_tag
+def card_day(card: cards.CardParts, day: Any) -> SafeString:
+    """`{% card_day card day %}`: a consultation day's list item, from the card's parts or rendered."""
+    return card.days.get(day.pk) or cards.day_part(day)
+
+
+FIELD_TEMPLATE = "lotse/_field.html"
+
+
+def _reads_the_same_for_everybody(bound_field: Any) -> bool:
+    """A field without errors whose value is empty or one of its choices: its markup depends on nothing else than
+    the language and (for topics and languages) the directory."""
+    if bound_field.errors:
+        return False
+    value = bound_field.value()
+    if value in (None, ""):
+        return True
+    field = bound_field.field
+    return hasattr(field, "valid_value") and field.valid_value(str(value))
+
+
+# The form's fields in the order of the page; the first {% lotse_fields %} of a page reads all of them from the cache.
+FORM_FIELDS = ("q", "thema", "sprache", "umkreis", "art", "weg", "land", "lat", "lon")
+
+
+def _cached_fields(form: Any) -> dict[str, str]:
+    """The markup of the form's fields that read the same for everybody, from the cache (one round trip), kept on the
+    form for the page's other {% lotse_fields %}."""
+    cached = getattr(form, "_lotse_cached_fields", None)
+    if cached is None:
+        bound = {name: form[name] for name in FORM_FIELDS if name in form.fields}
+        language = get_language()
+        keys = {
+            name: f"lotse:field:{language}:{name}:{field.value() if field.value() is not None else ''}"
+            for name, field in bound.items()
+            if _reads_the_same_for_everybody(field)
+        }
+
+        def render(field_names: list[str]) -> dict[str, str]:
+            return {name: render_to_string(FIELD_TEMPLATE, {"field": bound[name]}) for name in field_names}
+
+        cached = cached_many_for_directory(keys, render) if keys else {}
+        form._lotse_cached_fields = cached
+    return cached
+
+
+@register.simple_tag
+def lotse_fields(form: Any, *names: str) -> SafeString:
+    """
+    `{% include "lotse/_field.html" with field=form.<name> %}` for each of `names`, in one go: the fields that read the
+    same for every visitor in a language (_reads_the_same_for_everybody) come from the cache.
+    """
+    cached = _cached_fields(form)
+    html = [cached.get(name) or render_to_string(FIELD_TEMPLATE, {"field": form[name]}) for name in names]
+    return mark_safe("".join(html))  # noqa: S308 - rendered by the template engine, which escaped it
