@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "programme",
     "landesnetzwerke",
     "landesnetzwerke.lotse",
+    "landesnetzwerke.projects",
     "fachstellen",
 ]
 

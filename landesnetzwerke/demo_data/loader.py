@@ -40,6 +40,9 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
+    # The project database (landesnetzwerke.projects): their network's projects, their texts and versions.
+    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
+    "djangocms_versioning": {"teilprojektcontentversion": ("view", "change")},
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -51,6 +54,8 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
+    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
+    "djangocms_versioning": {"teilprojektcontentversion": ("view", "change")},
 }
 
 

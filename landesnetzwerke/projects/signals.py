@@ -1,0 +1,79 @@
+"""
+What follows a change of a project, wherever it comes from (admin, import, versions list, toolbar, code):
+
+- its search words (`Teilprojekt.search_text`) are rebuilt from the published texts, the Träger and the places;
+- a version operation (a new draft, publish, unpublish, archive) counts the project's `version` up, so that an
+  import row or an admin form based on the state before is refused (iqportal.locking);
+- the caches of anonymous pages and of the open data are invalidated (iqportal.cache), so the project list, the
+  network pages and /api/projekte.json show the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from djangocms_versioning.models import Version
+from djangocms_versioning.signals import post_version_operation
+
+from iqportal.cache import invalidate_directory_caches
+from landesnetzwerke.projects import texts
+from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
+
+
+def refresh_search_text(project_ids: Iterable[int]) -> None:
+    """Rebuild the search words of these projects from their published texts (a few queries for any number)."""
+    projects = Teilprojekt.objects.filter(pk__in=list(project_ids)).prefetch_related(
+        "places", models.Prefetch("contents", queryset=TeilprojektContent.objects.all(), to_attr="published")
+    )
+    for project in projects:
+        value = texts.search_text(project, project.published, (place.name for place in project.places.all()))
+        if value != project.search_text:
+            Teilprojekt.objects.filter(pk=project.pk).update(search_text=value)
+
+
+def invalidate_caches() -> None:
+    invalidate_directory_caches()
+    if connection.in_atomic_block:
+        # Again after commit: another process may have cached the old data before the new data was visible.
+        transaction.on_commit(invalidate_directory_caches)
+
+
+def _project_saved(sender: Any, instance: Teilprojekt, raw: bool = False, **kwargs: Any) -> None:
+    if raw:
+        return
+    refresh_search_text([instance.pk])
+    invalidate_caches()
+
+
+def _places_changed(sender: Any, instance: Any, action: str, pk_set: set[int] | None, **kwargs: Any) -> None:
+    if not action.startswith("post_"):
+        return
+    # Changed from a project (its places) or from a place (its projects, pk_set).
+    refresh_search_text([instance.pk] if isinstance(instance, Teilprojekt) else pk_set or ())
+    invalidate_caches()
+
+
+def _project_deleted(sender: Any, instance: Teilprojekt, **kwargs: Any) -> None:
+    invalidate_caches()
+
+
+def _version_changed(sender: Any, obj: Version, **kwargs: Any) -> None:
+    content = obj.content
+    if not isinstance(content, TeilprojektContent):
+        return
+    Teilprojekt.objects.filter(pk=content.teilprojekt_id).update(
+        version=models.F("version") + 1, updated_at=timezone.now()
+    )
+    refresh_search_text([content.teilprojekt_id])
+    invalidate_caches()
+
+
+def connect() -> None:
+    post_save.connect(_project_saved, sender=Teilprojekt, dispatch_uid="projects-saved")
+    post_delete.connect(_project_deleted, sender=Teilprojekt, dispatch_uid="projects-deleted")
+    m2m_changed.connect(_places_changed, sender=Teilprojekt.places.through, dispatch_uid="projects-places")
+    post_version_operation.connect(_version_changed, sender=TeilprojektContent, dispatch_uid="projects-versions")
