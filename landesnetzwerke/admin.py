@@ -74,6 +74,9 @@ def _display(field, value):
     if isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
         if value is not None and not isinstance(value, models.Model):
             value = field.queryset.filter(pk=value).first()
+    elif isinstance(field, forms.MultipleChoiceField) and isinstance(value, list | tuple):
+        labels = dict(field.choices)
+        value = [labels.get(item, item) for item in value]
     elif isinstance(field, forms.ChoiceField) and value not in (None, ""):
         value = dict(field.choices).get(value, value)
     if value is None or value == "":

@@ -36,7 +36,7 @@ def make_project(
     places=(),
     field_of_action="beratung",
     starts_on=None,
-    ends_on=None,
+    ends_on=...,
     user=None,
     **fields,
 ):
@@ -48,7 +48,7 @@ def make_project(
         "traeger": f"Testträger {number} e. V.",
         "slug": f"testprojekt-{number}",
         "starts_on": starts_on or TODAY - datetime.timedelta(days=100),
-        "ends_on": ends_on if ends_on is not None else TODAY + datetime.timedelta(days=300),
+        "ends_on": TODAY + datetime.timedelta(days=300) if ends_on is ... else ends_on,  # None: open-ended
         "funding": "esf",
         "contact_email": f"projekt{number}@example.org",
     }
@@ -75,6 +75,7 @@ def bulk_projects(count, *, seed=7):
     specs = []
     for number in range(count):
         pk, name, land = rng.choice(towns)
+        starts_on = TODAY - datetime.timedelta(days=rng.randint(-100, 900))
         specs.append(
             ProjectSpec(
                 source_id=f"bulk-{seed}-{number}",
@@ -84,8 +85,8 @@ def bulk_projects(count, *, seed=7):
                     "traeger": f"Massenträger {number}",
                     "field_of_action": rng.choice(["beratung", "qualifizierung", "faire-integration"]),
                     "target_groups": ["eingewanderte"],
-                    "starts_on": TODAY - datetime.timedelta(days=rng.randint(-100, 900)),
-                    "ends_on": TODAY + datetime.timedelta(days=rng.randint(1, 900)),
+                    "starts_on": starts_on,
+                    "ends_on": starts_on + datetime.timedelta(days=rng.randint(30, 1200)),
                     "funding": "bund",
                 },
                 place_ids=[pk],
