@@ -14,6 +14,7 @@ languages (settings.CONTENT_FALLBACKS).
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -75,6 +76,16 @@ class ChoiceListField(models.JSONField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A project's contact, with the names the directory's contact templates use (phone, email, website)."""
+
+    name: str
+    phone: str
+    email: str
+    website: str
 
 
 def _running_on(day: datetime.date) -> models.Q:
@@ -194,6 +205,10 @@ class Teilprojekt(VersionedModel, NetworkOwned):  # type: ignore[django-manager-
         if not self.source_id:
             self.source_id = None  # blank IDs must not collide in the unique index
         super().save(*args, **kwargs)
+
+    @property
+    def contact(self) -> Contact:
+        return Contact(name=self.contact_name, phone=self.contact_phone, email=self.contact_email, website=self.website)
 
     def is_running_on(self, day: datetime.date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)

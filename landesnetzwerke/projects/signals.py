@@ -2,10 +2,12 @@
 What follows a change of a project, wherever it comes from (admin, import, versions list, toolbar, code):
 
 - its search words (`Teilprojekt.search_text`) are rebuilt from the published texts, the Träger and the places;
-- a version operation (a new draft, publish, unpublish, archive) counts the project's `version` up, so that an
-  import row or an admin form based on the state before is refused (iqportal.locking);
-- the caches of anonymous pages and of the open data are invalidated (iqportal.cache), so the project list, the
-  network pages and /api/projekte.json show the change.
+- a version operation of its texts (a new draft, publish, unpublish, archive) saves the project, which counts its
+  `version` up, so that an import row or an admin form based on the state before is refused (iqportal.locking);
+- the caches of anonymous pages and of the open data are invalidated: `Teilprojekt` (with its places) is registered
+  with the invalidation registry (iqportal.invalidation), so every save above clears what shows projects.
+
+Bulk writes (the demo loader) send no signals: they rebuild the search words themselves and call `invalidate_all()`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+from django.db import models
+from django.db.models.signals import m2m_changed, post_save
 from djangocms_versioning.models import Version
 from djangocms_versioning.signals import post_version_operation
 
+from iqportal import invalidation
 from iqportal.cache import invalidate_directory_caches
 from landesnetzwerke.projects import texts
 from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
@@ -35,18 +37,10 @@ def refresh_search_text(project_ids: Iterable[int]) -> None:
             Teilprojekt.objects.filter(pk=project.pk).update(search_text=value)
 
 
-def invalidate_caches() -> None:
-    invalidate_directory_caches()
-    if connection.in_atomic_block:
-        # Again after commit: another process may have cached the old data before the new data was visible.
-        transaction.on_commit(invalidate_directory_caches)
-
-
 def _project_saved(sender: Any, instance: Teilprojekt, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     refresh_search_text([instance.pk])
-    invalidate_caches()
 
 
 def _places_changed(sender: Any, instance: Any, action: str, pk_set: set[int] | None, **kwargs: Any) -> None:
@@ -54,26 +48,20 @@ def _places_changed(sender: Any, instance: Any, action: str, pk_set: set[int] | 
         return
     # Changed from a project (its places) or from a place (its projects, pk_set).
     refresh_search_text([instance.pk] if isinstance(instance, Teilprojekt) else pk_set or ())
-    invalidate_caches()
-
-
-def _project_deleted(sender: Any, instance: Teilprojekt, **kwargs: Any) -> None:
-    invalidate_caches()
 
 
 def _version_changed(sender: Any, obj: Version, **kwargs: Any) -> None:
     content = obj.content
     if not isinstance(content, TeilprojektContent):
         return
-    Teilprojekt.objects.filter(pk=content.teilprojekt_id).update(
-        version=models.F("version") + 1, updated_at=timezone.now()
-    )
-    refresh_search_text([content.teilprojekt_id])
-    invalidate_caches()
+    project = Teilprojekt.objects.filter(pk=content.teilprojekt_id).first()
+    if project is not None:
+        project.save(update_fields=["updated_at"])  # the version counts up; post_save refreshes the rest
 
 
 def connect() -> None:
+    # The search words first, then the caches (receivers run in the order they were connected).
     post_save.connect(_project_saved, sender=Teilprojekt, dispatch_uid="projects-saved")
-    post_delete.connect(_project_deleted, sender=Teilprojekt, dispatch_uid="projects-deleted")
     m2m_changed.connect(_places_changed, sender=Teilprojekt.places.through, dispatch_uid="projects-places")
+    invalidation.register(invalidate_directory_caches, ["projects.Teilprojekt"])
     post_version_operation.connect(_version_changed, sender=TeilprojektContent, dispatch_uid="projects-versions")

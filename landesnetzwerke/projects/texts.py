@@ -10,13 +10,13 @@ same for one field (an Arabic content may have only its title, its description t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
 from landesnetzwerke.names import normalize_name
+from landesnetzwerke.templatetags.directory_tags import TranslatedText
 
 if TYPE_CHECKING:
     from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
@@ -36,20 +36,9 @@ def choose_content(contents: Iterable[TeilprojektContent], language: str | None 
     return next((by_language[code] for code in language_order(language) if code in by_language), None)
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text and the language it is in; `is_fallback` when that is not the visitor's language."""
-
-    text: str
-    language: str
-    is_fallback: bool
-
-    @property
-    def direction(self) -> str:
-        try:
-            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
-        except KeyError:
-            return "ltr"
+# What the directory's pages use for translated texts: the text, its language, whether it is a fallback (with
+# `lang_attrs` for the element that holds it).
+Text = TranslatedText
 
 
 def fallback_text(contents: Iterable[TeilprojektContent], field: str, language: str | None = None) -> Text:
@@ -60,8 +49,8 @@ def fallback_text(contents: Iterable[TeilprojektContent], field: str, language: 
         content = by_language.get(code)
         value = getattr(content, field, "") if content is not None else ""
         if value:
-            return Text(value, code, is_fallback=code != language)
-    return Text("", language, is_fallback=False)
+            return Text(text=value, language=code, is_fallback=code != language)
+    return Text(text="", language=language, is_fallback=False)
 
 
 def search_words(text: str) -> list[str]:

@@ -18,12 +18,12 @@ from django.utils import timezone
 from djangocms_versioning import constants
 from djangocms_versioning.models import Version
 
+from iqportal import invalidation
 from landesnetzwerke.demo_data.loader import Counts
 from landesnetzwerke.models import Landesnetzwerk, Ort
 from landesnetzwerke.projects import texts
 from landesnetzwerke.projects.demo_data.generator import SOURCE_PREFIX, ProjectSpec, Town, build_project_specs
 from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
-from landesnetzwerke.projects.signals import invalidate_caches
 
 MIN_TOWN_POPULATION = 5000
 
@@ -122,7 +122,7 @@ def load_sample_projects(*, refresh: bool = False, today: datetime.date | None =
         if missing:
             create_projects(missing, get_system_user())
         counts.created, counts.unchanged = len(missing), len(specs) - len(missing)
-    invalidate_caches()
+    invalidation.invalidate_all()  # bulk writes send no signals
     return counts
 
 
@@ -130,5 +130,5 @@ def remove_sample_projects() -> int:
     """Delete the sample projects still marked as sample data; returns how many were deleted."""
     with transaction.atomic():
         deleted = delete_projects(_sample_ids())
-    invalidate_caches()
+    invalidation.invalidate_all()  # bulk writes send no signals
     return deleted
