@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "landesnetzwerke.lotse",
     "landesnetzwerke.projects",
     "fachstellen",
+    "programme.news",
+    "programme.events",
 ]
 
 MIDDLEWARE = [

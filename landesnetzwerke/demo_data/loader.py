@@ -38,6 +38,21 @@ NETWORK_GROUP_PREFIX = "Redaktion"
 DEMO_PREFIX = "demo-"
 
 _ALL = ("view", "add", "change", "delete")
+# News, events (programme.news, programme.events) and sub-projects (landesnetzwerke.projects): every editor writes
+# them (a network's editors only their network's, see landesnetzwerke.ownership), with the text editor for the body,
+# images from the media library and the versions lists (publish, revert) of djangocms-versioning.
+EDITORIAL_PERMISSIONS = {
+    "news": {"newsitem": _ALL, "newsitemcontent": _ALL, "schwerpunkt": ("view",)},
+    "events": {"event": _ALL, "eventcontent": _ALL, "zielgruppe": ("view",)},
+    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
+    "djangocms_versioning": {
+        "newsitemcontentversion": ("view", "change"),
+        "eventcontentversion": ("view", "change"),
+        "teilprojektcontentversion": ("view", "change"),
+    },
+    "djangocms_text": {"text": _ALL},
+    "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},
+}
 NETWORK_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
         "beratungsstelle": _ALL,
@@ -47,9 +62,7 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
-    # The project database (landesnetzwerke.projects): their network's projects, their texts and versions.
-    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
-    "djangocms_versioning": {"teilprojektcontentversion": ("view", "change")},
+    **EDITORIAL_PERMISSIONS,
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -61,8 +74,7 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
-    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
-    "djangocms_versioning": {"teilprojektcontentversion": ("view", "change")},
+    **EDITORIAL_PERMISSIONS,
 }
 
 
