@@ -20,8 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from iqportal.locking import VersionCheckFormMixin
 from landesnetzwerke.admin import ValueHistoryMixin
 from landesnetzwerke.ownership import NetworkOwnedAdminMixin
+from landesnetzwerke.projects.admin_import import SafeImportExportMixin
 from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, unique_slug
 from landesnetzwerke.projects.places import PlaceResolver, format_places
+from landesnetzwerke.projects.resources import TeilprojektResource
 
 SAMPLE_NOTICE = _(
     "Sample data: this project is invented for the demonstration (its title, organisation, contact and texts; the "
@@ -92,8 +94,9 @@ class TeilprojektAdminForm(VersionCheckFormMixin, forms.ModelForm):
 
 
 @admin.register(Teilprojekt)
-class TeilprojektAdmin(ValueHistoryMixin, NetworkOwnedAdminMixin, GrouperModelAdmin):
+class TeilprojektAdmin(ValueHistoryMixin, NetworkOwnedAdminMixin, SafeImportExportMixin, GrouperModelAdmin):
     form = TeilprojektAdminForm
+    resource_classes = [TeilprojektResource]
     content_model = TeilprojektContent
     extra_grouping_fields = ("language",)
     list_display = (
@@ -166,3 +169,6 @@ class TeilprojektAdmin(ValueHistoryMixin, NetworkOwnedAdminMixin, GrouperModelAd
                 ),
             )
         return super().changelist_view(request, extra_context)
+
+    def get_export_queryset(self, request: HttpRequest) -> Any:
+        return super().get_export_queryset(request).order_by("pk")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from landesnetzwerke.lotse.places import normalize_query
 from landesnetzwerke.lotse.search import DEFAULT_RADIUS_KM, RADIUS_CHOICES
 from landesnetzwerke.models import Landesnetzwerk
-from programme.fields_of_action import FieldOfAction
+from landesnetzwerke.projects.models import FieldOfAction
 
 TEXT_MAX_LENGTH = 100
 MAX_PAGE = 10000

@@ -29,7 +29,11 @@ from django.utils.translation import gettext_lazy as _
 from iqportal.locking import VersionedModel
 from landesnetzwerke.models import Landesnetzwerk, Ort
 from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
-from programme.fields_of_action import FieldOfAction
+from programme.news.models import Schwerpunkt
+
+# The programme's five Handlungsschwerpunkte: the values news items are tagged with (programme.news), one list for
+# the site, so that `schwerpunkt=<slug>` means the same on every page. A project has one, stored as its value.
+FieldOfAction = Schwerpunkt.Term
 
 
 class TargetGroup(models.TextChoices):

@@ -30,8 +30,7 @@ from landesnetzwerke.lotse.places import Location, PlaceCandidate, Status, resol
 from landesnetzwerke.lotse.search import DEFAULT_RADIUS_KM, RADIUS_CHOICES
 from landesnetzwerke.models import Landesnetzwerk
 from landesnetzwerke.projects import texts
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, TeilprojektQuerySet
-from programme.fields_of_action import FieldOfAction
+from landesnetzwerke.projects.models import FieldOfAction, Teilprojekt, TeilprojektContent, TeilprojektQuerySet
 
 PAGE_SIZE = 20
 # How many languages the title order tries before any language (the visitor's and the fallbacks).

@@ -16,8 +16,7 @@ from landesnetzwerke.demo_data.networks import LAND_POPULATION
 from landesnetzwerke.demo_data.places import allocate
 from landesnetzwerke.projects.demo_data import generator
 from landesnetzwerke.projects.demo_data.loader import load_sample_projects, towns_by_land
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
-from programme.fields_of_action import FieldOfAction
+from landesnetzwerke.projects.models import FieldOfAction, Teilprojekt, TeilprojektContent
 
 pytestmark = pytest.mark.django_db
 

@@ -51,7 +51,7 @@ def fixture_projects():
             network("SN"),
             titles={"de": "Zebrafink Netzwerk Leipzig"},
             places=[place("Leipzig")],
-            field_of_action="fachkraefte-einwanderung",
+            field_of_action="einwanderung",
             starts_on=TODAY + datetime.timedelta(days=60),
         ),
     }
@@ -99,7 +99,7 @@ def test_network_filter(client, url, projects):
         ("beratung", "muenchen"),
         ("qualifizierung", "hannover"),
         ("interkulturelle-kompetenz", "berlin_ended"),
-        ("fachkraefte-einwanderung", "leipzig_planned"),
+        ("einwanderung", "leipzig_planned"),
     ],
 )
 def test_field_of_action_filter(client, url, projects, schwerpunkt, key):

@@ -25,7 +25,7 @@ from landesnetzwerke.demo_data.networks import LAND_NAME_EN, LAND_POPULATION
 from landesnetzwerke.demo_data.offices import PhoneBook
 from landesnetzwerke.demo_data.places import allocate, distance_km
 from landesnetzwerke.models import Bundesland
-from programme.fields_of_action import FieldOfAction
+from landesnetzwerke.projects.models import FieldOfAction
 
 DATA_FILE = Path(__file__).with_name("projects.yaml")
 SOURCE_PREFIX = "demo-projekt-"
@@ -107,9 +107,9 @@ def _nearby(rng: random.Random, main: Town, towns: list[Town], count: int) -> li
 def _places(rng: random.Random, value: str, index: int, towns: list[Town], used: set[int]) -> list[Town]:
     """The project's main place first: the n-th largest town for counselling (where the sample offices are),
     the largest for Faire Integration (one per Land), else a large town not yet used for this kind of project."""
-    if value == FieldOfAction.COUNSELLING:
+    if value == FieldOfAction.BERATUNG:
         main = towns[index % len(towns)]
-    elif value == FieldOfAction.FAIR_INTEGRATION:
+    elif value == FieldOfAction.FAIRE_INTEGRATION:
         main = towns[0]
         return [main, *towns[1:3]]
     else:

@@ -16,8 +16,7 @@ from landesnetzwerke.clock import german_time
 from landesnetzwerke.models import Landesnetzwerk
 from landesnetzwerke.projects import links, presenters, texts
 from landesnetzwerke.projects.forms import PARAMETERS
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, project_url
-from programme.fields_of_action import FieldOfAction
+from landesnetzwerke.projects.models import FieldOfAction, Teilprojekt, TeilprojektContent, project_url
 
 register = template.Library()
 
