@@ -201,3 +201,23 @@ def test_sample_projects_are_marked_in_the_admin(central_editor):
     assert change.status_code == 200
     assert " ".join(notice.split()) in page_text(change)
     assert parse(change).xpath('//input[@name="is_sample"][@checked]')
+
+
+def test_deleting_a_project_without_history_deletes_its_versions(central_editor, ni_project):
+    version = version_of(ni_project)
+    url = reverse("admin:projects_teilprojekt_delete", args=[ni_project.pk]) + "?language=de"
+    response = client_for(central_editor).post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not Teilprojekt.objects.filter(pk=ni_project.pk).exists()
+    assert not Version.objects.filter(pk=version.pk).exists()
+
+
+def test_a_project_with_earlier_versions_is_kept(central_editor, ni_project):
+    Version.objects.get_for_content(version_of(ni_project).content).publish(central_editor)
+    version_of(ni_project).copy(central_editor)  # a second version, copied from the first
+    url = reverse("admin:projects_teilprojekt_delete", args=[ni_project.pk]) + "?language=de"
+    client = client_for(central_editor)
+    page = client.get(url)
+    assert page.status_code == 200
+    client.post(url, {"post": "yes"})
+    assert Teilprojekt.objects.filter(pk=ni_project.pk).exists()
