@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "fachstellen",
     "programme.news",
     "programme.events",
+    "programme.publications",
+    "programme.subscriptions",
 ]
 
 MIDDLEWARE = [
@@ -463,6 +465,22 @@ DATABASE_DOWN_RETRY_AFTER = env_int("DATABASE_DOWN_RETRY_AFTER", "30")
 APPHOOK_RELOAD_INTERVAL = float(os.environ.get("APPHOOK_RELOAD_INTERVAL") or ("0" if DEBUG else "2"))
 
 LOGIN_URL = "admin:login"
+
+# E-mail (the subscriptions' confirmation and welcome mails): SMTP configured by environment variables; with DEBUG
+# (`make run`) the mails are printed on the console unless EMAIL_BACKEND says otherwise.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", "10")  # seconds: a mail server that hangs must not hang a worker
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "IQ Portal <noreply@localhost>"
+# The subscription form: requests per hour from one client address, and mails per hour to one e-mail address.
+SUBSCRIPTION_REQUESTS_PER_IP = env_int("SUBSCRIPTION_REQUESTS_PER_IP", "10")
+SUBSCRIPTION_REQUESTS_PER_ADDRESS = env_int("SUBSCRIPTION_REQUESTS_PER_ADDRESS", "3")
 
 # Logging: one JSON object per line with the request id (LOG_FORMAT=json, the production default), or
 # readable text for development. Error reporting to Sentry when SENTRY_DSN is set.

@@ -1,6 +1,10 @@
 """Settings for the test suite: fast hashing, local memory cache, everything else as configured."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "1")
 # No .env (iqportal/env.py): a developer's local settings must not change what the tests see. Inherited by the
@@ -12,3 +16,6 @@ from iqportal.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Uploads of a test run (e.g. the sample publications' PDFs) go to a temporary folder, removed when the run ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="iqportal-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("admin/2fa/", include("iqportal.otp")),
     path("admin/", admin.site.urls),
     path("", include("programme.urls")),  # the printable employer checklist
+    path("abonnement/", include("programme.subscriptions.urls")),  # e-mail subscriptions (links in mails)
     path("", include("cms.urls")),
 )
 

@@ -17,8 +17,8 @@ Three pieces enforce this, so that no path around the grouper's admin is left op
 2. ``NetworkOwnedAdminMixin`` for the grouper's admin (list, form choices, object permissions);
 3. ``install_version_conditions()``: djangocms-versioning checks (publish, unpublish, edit, revert, discard,
    archive) that refuse a version of another network's item, wherever the operation comes from (versions list,
-   toolbar, ``Version.publish()``), and a filter on the versions lists. Call it from the ``ready()`` of every app
-   that registers such content; it is idempotent.
+   toolbar, ``Version.publish()``/``unpublish()``/``archive()`` in code), and a filter on the versions lists. Call
+   it from the ``ready()`` of every app that registers such content; it is idempotent.
 
 Visitors only ever get published content: the content model's default manager (``objects``) is published-only
 under djangocms-versioning; list views, feeds, search and open data query it and nothing else.
@@ -116,6 +116,19 @@ def _refuse_other_networks(version: Any, user: Any) -> None:
         raise ConditionFailed(_("Only the editors of its Landesnetzwerk and the central editors may change this."))
 
 
+# The state changes of a Version (django-fsm transitions) that must refuse another network's item. Calling
+# Version.publish(user) does not run the check_* conditions itself (only the admin and the toolbar do); the
+# transition's pre_transition signal carries the user, so the same check runs there.
+GUARDED_TRANSITIONS = ("_set_publish", "_set_unpublish", "_set_archive")
+
+
+def _refuse_transition(sender: Any, instance: Any, name: str = "", method_args: Any = (), **kwargs: Any) -> None:
+    from djangocms_versioning.models import Version
+
+    if isinstance(instance, Version) and name in GUARDED_TRANSITIONS and method_args:
+        _refuse_other_networks(instance, method_args[0])
+
+
 def _editable_versions(queryset: models.QuerySet, user: Any, versionable: Any) -> models.QuerySet:
     grouper_model = versionable.grouper_model
     contents = versionable.content_model.admin_manager.filter(
@@ -138,6 +151,9 @@ def install_version_conditions() -> None:
     for name in VERSION_CHECKS:
         # In place: the state machine's transitions hold a reference to these very lists.
         getattr(Version, name).append(_refuse_other_networks)
+    from django_fsm.signals import pre_transition
+
+    pre_transition.connect(_refuse_transition, dispatch_uid="ownership-refuse-other-networks")
     for versionable in versionables._cms_extension().versionables:
         if not issubclass(versionable.grouper_model, NetworkOwned):
             continue

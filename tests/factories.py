@@ -113,3 +113,49 @@ def change_url(office):
 
 def published_content(reverse_id, language):
     return PageContent.objects.get(page__reverse_id=reverse_id, language=language)
+
+
+def make_pdf_file(*, pages=3, name="publikation.pdf", title="Testpublikation"):
+    """A django-filer File holding a generated PDF of `pages` pages."""
+    from django.core.files.base import ContentFile
+    from filer.models import File
+
+    from programme.publications.sample_files import sample_pdf
+
+    data = sample_pdf(title=title, kind="Fact Sheet", year=2021, pages=pages)
+    return File.objects.create(file=ContentFile(data, name=name), original_filename=name, is_public=True)
+
+
+def make_publication(
+    *, slug=None, typ="fact-sheet", jahr=2021, network=None, languages=("de",), publish=True, **fields
+):
+    """A publication with a version in each of `languages` (published unless publish=False), authored by the system
+    user; `network` is a Landesnetzwerk slug. Returns the Publikation."""
+    from djangocms_versioning.models import Version
+
+    from programme.page_builder import get_system_user
+    from programme.publications.models import Publikation, PublikationContent
+
+    number = next(_numbers)
+    slug = slug or f"testpublikation-{number}"
+    publication = Publikation.objects.create(
+        slug=slug,
+        typ=typ,
+        jahr=jahr,
+        landesnetzwerk=Landesnetzwerk.objects.get(slug=network) if network else None,
+        schwerpunkt=fields.pop("schwerpunkt", ""),
+    )
+    user = get_system_user()
+    file = fields.pop("file", None) or make_pdf_file(name=f"{slug}.pdf")
+    for language in languages:
+        content = PublikationContent.objects.with_user(user).create(
+            publikation=publication,
+            language=language,
+            title=fields.get("title", f"Testpublikation {number} [{language}]"),
+            teaser=fields.get("teaser", "Ein kurzer Anreißer."),
+            file=file,
+            file_languages=fields.get("file_languages", ["de"]),
+        )
+        if publish:
+            Version.objects.get_for_content(content).publish(user)
+    return publication

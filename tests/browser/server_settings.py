@@ -17,3 +17,6 @@ DEBUG = False
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 STATIC_ROOT = None  # WhiteNoise serves from the finders; no collectstatic output to look for
+# Mails (the subscription's) go to files beside the site's media folder, where tests/browser reads them.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = MEDIA_ROOT.parent / "mail"  # noqa: F405

@@ -73,6 +73,13 @@ PAGE_TYPES = (
     PageType("project", f"projekte/?ort={SEARCH_PLZ}", link="#projects [data-project-id] a[href]"),
     PageType("easy-read", "leichte-sprache/"),
     PageType("accessibility-statement", "barrierefreiheit/"),
+    PageType("publications", "publikationen/"),
+    PageType("publications-filter-error", "publikationen/?jahr=1800&typ=zeitung"),
+    PageType("publication", "publikationen/", link="#publications a[href*='/publikationen/']"),
+    PageType("subscribe", "abonnement/"),
+    PageType("subscription-sent", "abonnement/gesendet/"),
+    PageType("subscription-invalid-link", "abonnement/bestaetigen/ungueltig/", status=400),
+    PageType("unsubscribe-unknown-link", "abonnement/abmelden/unbekannt/"),
     PageType("not-found", "diese-seite-gibt-es-nicht/", status=404),
 )
 

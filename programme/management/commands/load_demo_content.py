@@ -9,12 +9,19 @@ class Command(BaseCommand):
     help = (
         "Loads everything the demo site needs, idempotently: the gazetteer (PLZ and places), "
         "the directory (Landesnetzwerke, Fachstellen, sample counselling offices), the sample sub-projects, the "
-        "published CMS page tree in every language, and the sample news and events. Safe to run again: it updates, "
-        "never duplicates. "
+        "published CMS page tree in every language, the sample news and events, and the sample publications. Safe "
+        "to run again: it updates, never duplicates. "
         "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
     )
 
-    steps = ["load_gazetteer", "load_directory", "load_projects", "build_pages", "load_news_events"]
+    steps = [
+        "load_gazetteer",
+        "load_directory",
+        "load_projects",
+        "build_pages",
+        "load_news_events",
+        "load_publications",
+    ]
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
