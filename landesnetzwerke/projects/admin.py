@@ -21,7 +21,7 @@ from iqportal.locking import VersionCheckFormMixin
 from landesnetzwerke.admin import ValueHistoryMixin
 from landesnetzwerke.ownership import NetworkOwnedAdminMixin
 from landesnetzwerke.projects.admin_import import SafeImportExportMixin
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, unique_slug
+from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, set_places, unique_slug
 from landesnetzwerke.projects.places import PlaceResolver, format_places
 from landesnetzwerke.projects.resources import TeilprojektResource
 
@@ -150,7 +150,7 @@ class TeilprojektAdmin(ValueHistoryMixin, NetworkOwnedAdminMixin, SafeImportExpo
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         if "place_list" in form.cleaned_data:
-            form.instance.places.set(form.cleaned_data["place_list"])
+            set_places(form.instance, form.cleaned_data["place_list"])
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> Any:
         if request.method == "GET":

@@ -20,6 +20,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -27,7 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from iqportal.locking import VersionedModel
-from landesnetzwerke.models import Landesnetzwerk, Ort
+from landesnetzwerke.models import Bundesland, Landesnetzwerk, Ort
 from landesnetzwerke.ownership import NetworkOwned, NetworkOwnedQuerySet
 from programme.news.models import Schwerpunkt
 
@@ -156,13 +157,6 @@ class Teilprojekt(VersionedModel, NetworkOwned):  # type: ignore[django-manager-
         _("Handlungsschwerpunkt"), max_length=30, choices=FieldOfAction.choices, db_index=True
     )
     target_groups = ChoiceListField(_("target groups"), item_choices=TargetGroup.choices, blank=True)
-    places = models.ManyToManyField(
-        Ort,
-        related_name="teilprojekte",
-        blank=True,
-        verbose_name=_("places where it works"),
-        help_text=_("Visitors find the project near these places."),
-    )
     starts_on = models.DateField(_("start"))
     ends_on = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
     funding = models.CharField(_("funding line"), max_length=10, choices=FundingLine.choices)
@@ -219,6 +213,68 @@ class Teilprojekt(VersionedModel, NetworkOwned):  # type: ignore[django-manager-
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", kwargs={"key": self.slug or str(self.pk)})
+
+
+class Projektort(models.Model):
+    """
+    A place where a project works: a gazetteer place (landesnetzwerke.models.Ort) as it was when the place was given,
+    copied rather than referenced, because the gazetteer is reference data that `load_gazetteer` replaces (its rows
+    are numbered anew) and that backups leave out; a project's places must survive both.
+    """
+
+    teilprojekt = models.ForeignKey(
+        Teilprojekt, on_delete=models.CASCADE, related_name="places", verbose_name=_("sub-project")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    plz = models.CharField(_("postcode"), max_length=5, blank=True)
+    bundesland = models.CharField(_("federal state"), max_length=2, choices=Bundesland.choices)
+    latitude = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    longitude = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    geonameid = models.PositiveIntegerField(_("GeoNames ID"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("place where it works")
+        verbose_name_plural = _("places where it works")
+        ordering = ["name", "plz"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="projektort_geo_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["teilprojekt", "plz", "name"], name="projektort_once_per_project"),
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90), name="projektort_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__gte=-180, longitude__lte=180), name="projektort_longitude_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plz} {self.name}".strip()
+
+    @classmethod
+    def of(cls, place: Ort, project: Teilprojekt | None = None) -> Projektort:
+        """A project's copy of a gazetteer place."""
+        return cls(
+            teilprojekt=project,
+            name=place.name,
+            plz=place.plz,
+            bundesland=place.bundesland,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            geonameid=place.geonameid,
+        )
+
+
+def set_places(project: Teilprojekt, places: list[Ort]) -> None:
+    """The project's places are these gazetteer places (kept where they stay, the others replaced)."""
+    wanted = {(place.plz, place.name): place for place in places}
+    current = {(place.plz, place.name): place for place in project.places.all()}
+    stale = [place.pk for key, place in current.items() if key not in wanted]
+    if stale:
+        Projektort.objects.filter(pk__in=stale).delete()
+    for key, place in wanted.items():
+        if key not in current:
+            Projektort.of(place, project).save()
+    getattr(project, "_prefetched_objects_cache", {}).pop("places", None)
 
 
 def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:

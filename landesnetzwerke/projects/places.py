@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -21,8 +22,8 @@ MAX_PLACES = 50
 NEAREST_PLACE_KM = 10  # a postcode without a place of its own: the nearest place this close to its centre
 
 
-def format_places(places: Iterable[Ort]) -> str:
-    """The places as one text, sorted, as the export writes them."""
+def format_places(places: Iterable[Any]) -> str:
+    """The places (gazetteer places or a project's copies of them) as one text, sorted, as the export writes them."""
     return f"{SEPARATOR} ".join(sorted(f"{place.plz} {place.name}".strip() for place in places))
 
 

@@ -28,7 +28,7 @@ from import_export import fields, resources, widgets
 from tablib import Dataset
 
 from landesnetzwerke.models import Landesnetzwerk
-from landesnetzwerke.projects.models import TargetGroup, Teilprojekt, unique_slug
+from landesnetzwerke.projects.models import TargetGroup, Teilprojekt, set_places, unique_slug
 from landesnetzwerke.projects.places import PlaceResolver, format_places
 from landesnetzwerke.projects.publishing import LanguageState, ProjectTexts, PublishingError, set_public, write_texts
 from landesnetzwerke.projects.texts import TEXT_FIELDS
@@ -388,7 +388,7 @@ class TeilprojektResource(resources.ModelResource):
         """The places, then the texts and the public languages, through djangocms-versioning."""
         pending, states = _pending(instance), _states(instance)
         if "places" in pending:
-            instance.places.set(pending["places"])
+            set_places(instance, pending["places"])
         user, public = self._author(), pending.get("public")
         try:
             for language in LANGUAGES:

@@ -30,7 +30,13 @@ from landesnetzwerke.lotse.places import Location, PlaceCandidate, Status, resol
 from landesnetzwerke.lotse.search import DEFAULT_RADIUS_KM, RADIUS_CHOICES
 from landesnetzwerke.models import Landesnetzwerk
 from landesnetzwerke.projects import texts
-from landesnetzwerke.projects.models import FieldOfAction, Teilprojekt, TeilprojektContent, TeilprojektQuerySet
+from landesnetzwerke.projects.models import (
+    FieldOfAction,
+    Projektort,
+    Teilprojekt,
+    TeilprojektContent,
+    TeilprojektQuerySet,
+)
 
 PAGE_SIZE = 20
 # How many languages the title order tries before any language (the visitor's and the fallbacks).
@@ -126,13 +132,13 @@ def _near(projects: TeilprojektQuerySet, location: Location, radius_km: int) -> 
         return []
     south, west, north, east = bounding_box(lat, lon, radius_km)
     rows = (
-        Teilprojekt.places.through.objects.filter(
+        Projektort.objects.filter(
             teilprojekt__in=projects.values("pk"),
-            ort__latitude__range=(south, north),
-            ort__longitude__range=(west, east),
+            latitude__range=(south, north),
+            longitude__range=(west, east),
         )
         .order_by()
-        .values_list("teilprojekt_id", "ort__latitude", "ort__longitude", "ort__name")
+        .values_list("teilprojekt_id", "latitude", "longitude", "name")
     )
     nearest: dict[int, Near] = {}
     for pk, latitude, longitude, name in rows:

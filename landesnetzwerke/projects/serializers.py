@@ -10,12 +10,11 @@ from typing import Any
 
 from django.conf import settings
 
-from landesnetzwerke.models import Ort
 from landesnetzwerke.projects import texts
-from landesnetzwerke.projects.models import Teilprojekt
+from landesnetzwerke.projects.models import Projektort, Teilprojekt
 
 
-def place_record(place: Ort) -> dict[str, Any]:
+def place_record(place: Projektort) -> dict[str, Any]:
     return {
         "name": place.name,
         "plz": place.plz,
@@ -43,7 +42,7 @@ def project_record(project: Teilprojekt, url: str | None, today: datetime.date) 
         "bundesland": project.landesnetzwerk.bundesland,
         "field_of_action": project.field_of_action,
         "target_groups": list(project.target_groups),
-        "places": [place_record(place) for place in sorted(project.places.all(), key=lambda place: place.pk)],
+        "places": [place_record(place) for place in project.places.all()],
         "starts_on": project.starts_on.isoformat(),
         "ends_on": project.ends_on.isoformat() if project.ends_on else None,
         "running_now": project.is_running_on(today),

@@ -4,8 +4,9 @@ What follows a change of a project, wherever it comes from (admin, import, versi
 - its search words (`Teilprojekt.search_text`) are rebuilt from the published texts, the Träger and the places;
 - a version operation of its texts (a new draft, publish, unpublish, archive) saves the project, which counts its
   `version` up, so that an import row or an admin form based on the state before is refused (iqportal.locking);
-- the caches of anonymous pages and of the open data are invalidated: `Teilprojekt` (with its places) is registered
-  with the invalidation registry (iqportal.invalidation), so every save above clears what shows projects.
+- the caches of anonymous pages and of the open data are invalidated: `Teilprojekt` and its places (`Projektort`)
+  are registered with the invalidation registry (iqportal.invalidation), so every save above clears what shows
+  projects.
 
 Bulk writes (the demo loader) send no signals: they rebuild the search words themselves and call `invalidate_all()`.
 """
@@ -16,14 +17,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import post_delete, post_save
 from djangocms_versioning.models import Version
 from djangocms_versioning.signals import post_version_operation
 
 from iqportal import invalidation
 from iqportal.cache import invalidate_directory_caches
 from landesnetzwerke.projects import texts
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
+from landesnetzwerke.projects.models import Projektort, Teilprojekt, TeilprojektContent
 
 
 def refresh_search_text(project_ids: Iterable[int]) -> None:
@@ -43,11 +44,9 @@ def _project_saved(sender: Any, instance: Teilprojekt, raw: bool = False, **kwar
     refresh_search_text([instance.pk])
 
 
-def _places_changed(sender: Any, instance: Any, action: str, pk_set: set[int] | None, **kwargs: Any) -> None:
-    if not action.startswith("post_"):
-        return
-    # Changed from a project (its places) or from a place (its projects, pk_set).
-    refresh_search_text([instance.pk] if isinstance(instance, Teilprojekt) else pk_set or ())
+def _place_changed(sender: Any, instance: Projektort, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        refresh_search_text([instance.teilprojekt_id])
 
 
 def _version_changed(sender: Any, obj: Version, **kwargs: Any) -> None:
@@ -62,6 +61,7 @@ def _version_changed(sender: Any, obj: Version, **kwargs: Any) -> None:
 def connect() -> None:
     # The search words first, then the caches (receivers run in the order they were connected).
     post_save.connect(_project_saved, sender=Teilprojekt, dispatch_uid="projects-saved")
-    m2m_changed.connect(_places_changed, sender=Teilprojekt.places.through, dispatch_uid="projects-places")
-    invalidation.register(invalidate_directory_caches, ["projects.Teilprojekt"])
+    post_save.connect(_place_changed, sender=Projektort, dispatch_uid="projects-place-saved")
+    post_delete.connect(_place_changed, sender=Projektort, dispatch_uid="projects-place-deleted")
+    invalidation.register(invalidate_directory_caches, ["projects.Teilprojekt", "projects.Projektort"])
     post_version_operation.connect(_version_changed, sender=TeilprojektContent, dispatch_uid="projects-versions")

@@ -11,8 +11,8 @@ from djangocms_versioning.models import Version
 
 from landesnetzwerke.models import Landesnetzwerk, Ort
 from landesnetzwerke.projects.demo_data.generator import ProjectSpec
-from landesnetzwerke.projects.demo_data.loader import create_projects
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
+from landesnetzwerke.projects.demo_data.loader import create_projects, towns_by_land
+from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent, set_places
 from programme.page_builder import get_system_user
 from tests.html import parse
 
@@ -55,7 +55,7 @@ def make_project(
     values.update(fields)
     project = Teilprojekt.objects.create(landesnetzwerk=network, field_of_action=field_of_action, **values)
     if places:
-        project.places.set(places)
+        set_places(project, list(places))
     for language, texts in (titles or {"de": f"Testprojekt {number}"}).items():
         texts = {"title": texts} if isinstance(texts, str) else texts
         content = TeilprojektContent.objects.with_user(user).create(teilprojekt=project, language=language, **texts)
@@ -71,15 +71,15 @@ def network(land):
 def bulk_projects(count, *, seed=7):
     """`count` published projects spread over the networks and the gazetteer's towns, in a few bulk inserts."""
     rng = random.Random(seed)  # noqa: S311 - test data
-    towns = list(Ort.objects.filter(population__gte=5000).values_list("pk", "name", "bundesland"))
+    towns = [town for land_towns in towns_by_land().values() for town in land_towns]
     specs = []
     for number in range(count):
-        pk, name, land = rng.choice(towns)
+        town = rng.choice(towns)
         starts_on = TODAY - datetime.timedelta(days=rng.randint(-100, 900))
         specs.append(
             ProjectSpec(
                 source_id=f"bulk-{seed}-{number}",
-                land=land,
+                land=town.land,
                 slug=f"bulk-{seed}-{number}",
                 values={
                     "traeger": f"Massenträger {number}",
@@ -89,9 +89,11 @@ def bulk_projects(count, *, seed=7):
                     "ends_on": starts_on + datetime.timedelta(days=rng.randint(30, 1200)),
                     "funding": "bund",
                 },
-                place_ids=[pk],
-                place_names=[name],
-                texts={"de": {"title": f"Massenprojekt {number} {name}"}, "en": {"title": f"Bulk project {number}"}},
+                places=[town],
+                texts={
+                    "de": {"title": f"Massenprojekt {number} {town.name}"},
+                    "en": {"title": f"Bulk project {number}"},
+                },
             )
         )
     create_projects(specs, get_system_user())

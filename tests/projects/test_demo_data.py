@@ -84,8 +84,8 @@ def test_the_projects_are_built_deterministically():
     today = datetime.date(2026, 5, 1)
     towns = towns_by_land()
     first, second = generator.build_project_specs(towns, today), generator.build_project_specs(towns, today)
-    assert [(s.source_id, s.slug, s.values, s.place_ids, s.texts) for s in first] == [
-        (s.source_id, s.slug, s.values, s.place_ids, s.texts) for s in second
+    assert [(s.source_id, s.slug, s.values, s.places, s.texts) for s in first] == [
+        (s.source_id, s.slug, s.values, s.places, s.texts) for s in second
     ]
     assert len({spec.slug for spec in first}) == 400
 

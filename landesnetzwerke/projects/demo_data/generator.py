@@ -45,6 +45,8 @@ class Town:
     latitude: float
     longitude: float
     population: int
+    plz: str = ""
+    geonameid: int | None = None
 
 
 @dataclass
@@ -53,8 +55,7 @@ class ProjectSpec:
     land: str
     slug: str
     values: dict[str, Any]  # concrete fields of the Teilprojekt
-    place_ids: list[int]
-    place_names: list[str]
+    places: list[Town]  # the first is the main place
     texts: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> field -> text
 
 
@@ -183,8 +184,7 @@ def build_project_specs(towns_by_land: dict[str, list[Town]], today: datetime.da
                             "contact_email": f"{source_id.removeprefix('demo-')}@example.org",
                             "contact_phone": phones.number(land),
                         },
-                        place_ids=[town.pk for town in places],
-                        place_names=[town.name for town in places],
+                        places=places,
                         texts=texts,
                     )
                 )

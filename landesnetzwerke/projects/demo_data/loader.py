@@ -23,7 +23,7 @@ from landesnetzwerke.demo_data.loader import Counts
 from landesnetzwerke.models import Landesnetzwerk, Ort
 from landesnetzwerke.projects import texts
 from landesnetzwerke.projects.demo_data.generator import SOURCE_PREFIX, ProjectSpec, Town, build_project_specs
-from landesnetzwerke.projects.models import Teilprojekt, TeilprojektContent
+from landesnetzwerke.projects.models import Projektort, Teilprojekt, TeilprojektContent
 
 MIN_TOWN_POPULATION = 5000
 
@@ -32,10 +32,9 @@ def towns_by_land() -> dict[str, list[Town]]:
     """The gazetteer's towns (and city districts) of each Land, biggest first (one query)."""
     towns: dict[str, list[Town]] = defaultdict(list)
     rows = Ort.objects.filter(population__gte=MIN_TOWN_POPULATION).order_by("-population", "pk")
-    for pk, name, land, lat, lon, population in rows.values_list(
-        "pk", "name", "bundesland", "latitude", "longitude", "population"
-    ):
-        towns[land].append(Town(pk, name, land, lat, lon, population))
+    fields = ("pk", "name", "bundesland", "latitude", "longitude", "population", "plz", "geonameid")
+    for pk, name, land, lat, lon, population, plz, geonameid in rows.values_list(*fields):
+        towns[land].append(Town(pk, name, land, lat, lon, population, plz, geonameid))
     return towns
 
 
@@ -72,15 +71,25 @@ def create_projects(specs: list[ProjectSpec], user: object) -> None:
             source_id=spec.source_id, slug=slug, landesnetzwerk=networks[spec.land], is_sample=True, **spec.values
         )
         contents = [TeilprojektContent(language=code, **fields) for code, fields in spec.texts.items()]
-        project.search_text = texts.search_text(project, contents, spec.place_names)
+        project.search_text = texts.search_text(project, contents, [town.name for town in spec.places])
         projects.append(project)
         texts_of.append(contents)
     Teilprojekt.objects.bulk_create(projects)
 
-    through = Teilprojekt.places.through
-    pairs = zip(projects, specs, strict=True)
-    through.objects.bulk_create(
-        [through(teilprojekt_id=p.pk, ort_id=ort) for p, spec in pairs for ort in spec.place_ids]
+    Projektort.objects.bulk_create(
+        [
+            Projektort(
+                teilprojekt=project,
+                name=town.name,
+                plz=town.plz,
+                bundesland=town.land,
+                latitude=town.latitude,
+                longitude=town.longitude,
+                geonameid=town.geonameid,
+            )
+            for project, spec in zip(projects, specs, strict=True)
+            for town in spec.places
+        ]
     )
     contents = []
     for project, project_contents in zip(projects, texts_of, strict=True):
