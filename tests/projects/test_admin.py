@@ -223,3 +223,14 @@ def test_a_project_with_earlier_versions_is_kept(central_editor, ni_project):
     assert page.status_code == 200
     client.post(url, {"post": "yes"})
     assert Teilprojekt.objects.filter(pk=ni_project.pk).exists()
+
+
+def test_the_toolbar_preview_shows_a_draft_to_its_editors_only(ni_editor, central_editor, by_project):
+    from cms.toolbar.utils import get_object_preview_url
+
+    url = get_object_preview_url(version_of(by_project).content)
+    preview = client_for(central_editor).get(url)
+    assert preview.status_code == 200
+    assert "Admin-Test München" in page_text(preview)
+    assert parse(preview).xpath('//meta[@name="robots"][@content="noindex"]')
+    assert client_for(ni_editor).get(url).status_code == 404
