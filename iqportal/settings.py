@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "programme",
     "landesnetzwerke",
     "landesnetzwerke.lotse",
+    "landesnetzwerke.projects",
     "fachstellen",
     "programme.news",
     "programme.events",

@@ -12,9 +12,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -71,6 +69,9 @@ def _display(field, value):
     if isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
         if value is not None and not isinstance(value, models.Model):
             value = field.queryset.filter(pk=value).first()
+    elif isinstance(field, forms.MultipleChoiceField) and isinstance(value, list | tuple):
+        labels = dict(field.choices)
+        value = [labels.get(item, item) for item in value]
     elif isinstance(field, forms.ChoiceField) and value not in (None, ""):
         value = dict(field.choices).get(value, value)
     if value is None or value == "":
@@ -237,30 +238,7 @@ class BeratungsstelleAdmin(
             )
         return super().changelist_view(request, extra_context)
 
-    # --- import / export ---------------------------------------------------------------------------------
-
-    def has_import_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and request.user.has_perm(
-            f"{opts.app_label}.change_{opts.model_name}"
-        )
-
-    def has_export_permission(self, request):
-        return request.user.has_perm(f"{self.opts.app_label}.view_{self.opts.model_name}")
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        return {"user": request.user}
-
-    def get_export_resource_kwargs(self, request, **kwargs):
-        return {"user": request.user}
-
-    def export_action(self, request):
-        """Unknown filters in the query string (an old bookmark, a typo) give the unfiltered export page."""
-        try:
-            return super().export_action(request)
-        except IncorrectLookupParameters:
-            messages.warning(request, _("The list filters in the address were not understood; they were ignored."))
-            return HttpResponseRedirect(request.path)
+    # --- import / export: ConfirmOnceImportMixin (landesnetzwerke/import_storage.py) --------------------
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).with_details()

@@ -21,6 +21,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -100,6 +101,35 @@ class ConfirmOnceImportMixin(_ImportAdmin):
     model: type[models.Model]
     #: the column whose value names a row in the preview when the row could not be read into a record
     import_title_column = "name"
+
+    # --- who may, and with what -------------------------------------------------------------------------------
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        opts = self.model._meta
+        user = request.user
+        return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+
+    def has_export_permission(self, request: HttpRequest) -> bool:
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def get_import_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
+        return {"user": request.user}  # the resource confines the rows to the user's networks
+
+    def get_export_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
+        return {"user": request.user}
+
+    def export_action(self, request: HttpRequest) -> HttpResponse:
+        """Unknown filters in the query string (an old bookmark, a typo) give the unfiltered export page."""
+        try:
+            return super().export_action(request)  # type: ignore[misc]
+        except IncorrectLookupParameters:
+            messages.warning(
+                request, gettext("The list filters in the address were not understood; they were ignored.")
+            )
+            return HttpResponseRedirect(request.path)
 
     # --- the preview -----------------------------------------------------------------------------------------
 

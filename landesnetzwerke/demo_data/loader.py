@@ -38,17 +38,20 @@ NETWORK_GROUP_PREFIX = "Redaktion"
 DEMO_PREFIX = "demo-"
 
 _ALL = ("view", "add", "change", "delete")
-# News, events and publications (programme.news, programme.events, programme.publications): every editor writes
-# them (a network's editors only their network's, see landesnetzwerke.ownership), with the text editor for the
-# body, images and PDFs from the media library and the versions lists (publish, revert) of djangocms-versioning.
+# News, events, publications (programme.news, programme.events, programme.publications) and sub-projects
+# (landesnetzwerke.projects): every editor writes them (a network's editors only their network's, see
+# landesnetzwerke.ownership), with the text editor for the body, images and PDFs from the media library and the
+# versions lists (publish, revert) of djangocms-versioning.
 EDITORIAL_PERMISSIONS = {
     "news": {"newsitem": _ALL, "newsitemcontent": _ALL, "schwerpunkt": ("view",)},
     "events": {"event": _ALL, "eventcontent": _ALL, "zielgruppe": ("view",)},
     "publications": {"publikation": _ALL, "publikationcontent": _ALL},
+    "projects": {"teilprojekt": _ALL, "teilprojektcontent": _ALL},
     "djangocms_versioning": {
         "newsitemcontentversion": ("view", "change"),
         "eventcontentversion": ("view", "change"),
         "publikationcontentversion": ("view", "change"),
+        "teilprojektcontentversion": ("view", "change"),
     },
     "djangocms_text": {"text": _ALL},
     "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},

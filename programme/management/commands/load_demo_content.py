@@ -8,13 +8,20 @@ from django.core.management import BaseCommand, call_command
 class Command(BaseCommand):
     help = (
         "Loads everything the demo site needs, idempotently: the gazetteer (PLZ and places), "
-        "the directory (Landesnetzwerke, Fachstellen, sample counselling offices) and the published "
-        "CMS page tree in every language, the sample news and events, and the sample publications. Safe to run "
-        "again: it updates, never duplicates. "
+        "the directory (Landesnetzwerke, Fachstellen, sample counselling offices), the sample sub-projects, the "
+        "published CMS page tree in every language, the sample news and events, and the sample publications. Safe "
+        "to run again: it updates, never duplicates. "
         "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
     )
 
-    steps = ["load_gazetteer", "load_directory", "build_pages", "load_news_events", "load_publications"]
+    steps = [
+        "load_gazetteer",
+        "load_directory",
+        "load_projects",
+        "build_pages",
+        "load_news_events",
+        "load_publications",
+    ]
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
