@@ -124,7 +124,7 @@ class ConfirmOnceImportMixin(_ImportAdmin):
     def export_action(self, request: HttpRequest) -> HttpResponse:
         """Unknown filters in the query string (an old bookmark, a typo) give the unfiltered export page."""
         try:
-            return super().export_action(request)  # type: ignore[misc]
+            return super().export_action(request)
         except IncorrectLookupParameters:
             messages.warning(
                 request, gettext("The list filters in the address were not understood; they were ignored.")
