@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "parler",
     "import_export",
+    "django.contrib.postgres",  # full-text search and trigram lookups of the site search (no effect on SQLite)
     # Security: CSP header, login throttling, two-factor login for editors
     "csp",
     "axes",
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "landesnetzwerke",
     "landesnetzwerke.lotse",
     "fachstellen",
+    "programme.search",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,46 @@
+"""
+What the site search (programme.search) finds of the Fachstellen: name, field of action, organisation and
+description, in every language that has the Fachstellen pages. See programme.search.registry for the contract.
+"""
+
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from fachstellen.models import Fachstelle
+from landesnetzwerke.lotse.links import page_url
+from programme.search.registry import Document, SearchAdapter, register
+from programme.search.text import sentence
+
+
+@register
+class FachstelleAdapter(SearchAdapter):
+    type = "fachstelle"
+    boost = 2.0
+    label = _("Fachstelle")
+    model = "fachstellen.Fachstelle"
+
+    def get_queryset(self) -> QuerySet:
+        return Fachstelle.objects.prefetch_related("translations")
+
+    def documents(self, obj: Fachstelle) -> Iterator[Document]:
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                url = page_url(obj)
+                if not url:  # no Fachstellen pages in this language: the fallback language's document is used
+                    continue
+                yield Document(
+                    type=self.type,
+                    key=self.key(obj),
+                    language=language,
+                    title=obj.name,
+                    text=sentence(
+                        obj.safe_translation_getter("handlungsfeld", default="", language_code=language),
+                        obj.organisation,
+                        obj.safe_translation_getter("description", default="", language_code=language),
+                    ),
+                    url=url,
+                )
