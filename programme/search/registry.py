@@ -242,9 +242,7 @@ def _connect_dependency(
     post_delete.connect(changed, sender=dependency, dispatch_uid=f"{uid}-{label}-delete", weak=False)
     for translation in _translation_models(dependency):
         post_save.connect(translation_changed, sender=translation, dispatch_uid=f"{uid}-{label}-tsave", weak=False)
-        post_delete.connect(
-            translation_changed, sender=translation, dispatch_uid=f"{uid}-{label}-tdelete", weak=False
-        )
+        post_delete.connect(translation_changed, sender=translation, dispatch_uid=f"{uid}-{label}-tdelete", weak=False)
 
 
 def _connect_versions(adapter: SearchAdapter, content_model: type[models.Model], uid: str) -> None:
