@@ -11,13 +11,13 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-# Ranking: a title that is exactly the query, then each query word in the title, then in the text; on PostgreSQL
+# Ranking: a title that is exactly the query, then each query word (with its corrections) in the title, then in the text; on PostgreSQL
 # plus ts_rank (about 0 to 1) times FULLTEXT_WEIGHT. Among equal scores the more recent document comes first.
 EXACT_TITLE_SCORE = 20.0
 TITLE_WORD_SCORE = 4.0
 TEXT_WORD_SCORE = 1.0
 FULLTEXT_WEIGHT = 5.0
-MAX_SCORED_TERMS = 24
+MAX_SCORED_GROUPS = 12
 
 
 def _has_word(field_name, key):
@@ -62,12 +62,16 @@ class SuchdokumentQuerySet(models.QuerySet):
 
     def ranked(self, plan, languages=()):
         """Annotates `score` (see the constants above) and orders by it, then by date, newest first."""
-        terms = plan.terms[:MAX_SCORED_TERMS]
         exact = Case(When(title_keys__in=plan.exact_titles, then=Value(EXACT_TITLE_SCORE)), default=Value(0.0))
         score = exact + _type_boost()
-        for key in terms:
-            score = score + Case(When(_has_word("title_keys", key), then=Value(TITLE_WORD_SCORE)), default=Value(0.0))
-            score = score + Case(When(_has_word("keys", key), then=Value(TEXT_WORD_SCORE)), default=Value(0.0))
+        # Once per group (a query word with its corrections, a compound): more spellings of one word score no more.
+        for group in plan.groups[:MAX_SCORED_GROUPS]:
+            in_title, in_text = Q(), Q()
+            for key in sorted(group):
+                in_title |= _has_word("title_keys", key)
+                in_text |= _has_word("keys", key)
+            score = score + Case(When(in_title, then=Value(TITLE_WORD_SCORE)), default=Value(0.0))
+            score = score + Case(When(in_text, then=Value(TEXT_WORD_SCORE)), default=Value(0.0))
         if languages and self._is_postgres() and not plan.is_empty:
             from programme.search import postgres
 

@@ -66,6 +66,15 @@ class Plan:
         return list(seen)
 
     @property
+    def groups(self) -> list[Group]:
+        """Every group of every variant, each once: a document scores once per group it matches (models.ranked)."""
+        unique: dict[Group, None] = {}
+        for variant in self.variants:
+            for group in variant:
+                unique.setdefault(group, None)
+        return list(unique)
+
+    @property
     def exact_titles(self) -> list[str]:
         """Title keys (as Suchdokument.title_keys stores them) of titles that are exactly the query, in a variant."""
         typed = {word.key for word in self.words}
@@ -76,7 +85,7 @@ class Plan:
 
     def tsquery_variants(self) -> list[list[list[str]]]:
         return [
-            [sorted(spelling for key in group for spelling in self.spellings.get(key, {key})) for group in variant]
+            [sorted({s.lower() for key in group for s in self.spellings.get(key, {key})}) for group in variant]
             for variant in self.variants
         ]
 

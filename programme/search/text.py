@@ -79,7 +79,7 @@ def spellings(text: str) -> dict[str, str]:
         if len(word) <= WORD_MAX_LENGTH:
             key = word_key(word)
             if key and key not in found:
-                found[key] = word.lower()
+                found[key] = word
     return found
 
 

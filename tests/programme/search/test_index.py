@@ -6,6 +6,7 @@ networks and Fachstellen. Drafts, unpublished offices and withdrawn pages are ne
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from djangocms_versioning.models import Version
 
@@ -177,3 +178,15 @@ def test_reindexing_more_objects_takes_no_more_queries(committed):
         return len(context.captured_queries)
 
     assert queries([office.pk for office in offices[:3]]) == queries([office.pk for office in offices])
+
+
+@override_settings(ANONYMOUS_CACHE_SECONDS=300)
+def test_cached_search_pages_show_the_changed_index(client, committed):
+    assert found(client, "Uferschnepfe") == []  # now in the visitors' response cache
+    with committed():
+        make_office(latitude=52.5, longitude=13.4, name="Beratungsstelle Uferschnepfe")
+    assert [title for _t, title, _u in found(client, "Uferschnepfe")] == ["Beratungsstelle Uferschnepfe"]
+    assert found(client, "Sandregenpfeifer") == []
+    with committed():
+        make_page("Sandregenpfeifer", "<p>Ein Vogel.</p>")
+    assert titles(client.get(search_url("Sandregenpfeifer"))) == ["Sandregenpfeifer"]
