@@ -11,8 +11,9 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-# Ranking: a title that is exactly the query, then each query word (with its corrections) in the title, then in the text; on PostgreSQL
-# plus ts_rank (about 0 to 1) times FULLTEXT_WEIGHT. Among equal scores the more recent document comes first.
+# Ranking: a title that is exactly the query, then each query word (with its corrections) in the title, then in the
+# text; on PostgreSQL plus ts_rank (about 0 to 1) times FULLTEXT_WEIGHT; plus the type's boost (registry). Among equal
+# scores the more recent document comes first.
 EXACT_TITLE_SCORE = 20.0
 TITLE_WORD_SCORE = 4.0
 TEXT_WORD_SCORE = 1.0

@@ -46,9 +46,8 @@ def test_an_exact_title_match_ranks_above_a_body_match(client, committed):
 def test_among_equal_matches_the_more_recent_comes_first():
     now = timezone.now()
     for key, days in (("1", 30), ("2", 1), ("3", 400)):
-        index._row(
-            Document("page", f"r{key}", "de", "Rundbrief", "Zwergtaucher.", f"/de/r{key}/", now - datetime.timedelta(days))
-        ).save()
+        date = now - datetime.timedelta(days)
+        index._row(Document("page", f"r{key}", "de", "Rundbrief", "Zwergtaucher.", f"/de/r{key}/", date)).save()
     result = search_site(query="Zwergtaucher", language="de")
     assert [hit.url for hit in result.hits] == ["/de/r2/", "/de/r1/", "/de/r3/"]
 
@@ -264,7 +263,8 @@ def test_every_page_has_a_labelled_search_field_in_its_header(client, language):
     office = make_office(latitude=52.5, longitude=13.4)
     with translation.override(language):
         office_url = office.get_absolute_url()
-    for url in (f"/{language}/", f"/{language}/programm/", f"/{language}/lotse/", office_url, search_url("x", language)):
+    pages = (f"/{language}/", f"/{language}/programm/", f"/{language}/lotse/", office_url, search_url("x", language))
+    for url in pages:
         response = client.get(url)
         form = parse(response).xpath('//header//form[@role="search"]')
         assert len(form) == 1, url
