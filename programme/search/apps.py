@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Site search")
 
-    def ready(self):
+    def ready(self) -> None:
         from programme.search import registry
 
         registry.discover()

@@ -5,11 +5,17 @@ Both tables are derived data: `manage.py rebuild_search_index` writes them from 
 `programme.search.index` writes them; visitors' searches only read them (`programme.search.service`).
 """
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from programme.search.query import Plan
 
 # Ranking: a title that is exactly the query, then each query word (with its corrections) in the title, then in the
 # text; on PostgreSQL plus ts_rank (about 0 to 1) times FULLTEXT_WEIGHT; plus the type's boost (registry). Among equal
@@ -21,12 +27,12 @@ FULLTEXT_WEIGHT = 5.0
 MAX_SCORED_GROUPS = 12
 
 
-def _has_word(field_name, key):
+def _has_word(field_name: str, key: str) -> Q:
     """The keys field (" key1 key2 ") has a word beginning with `key`."""
     return Q(**{f"{field_name}__contains": f" {key}"})
 
 
-def _type_boost():
+def _type_boost() -> Case | Value:
     """Each registered type's boost (programme.search.registry), as an SQL expression."""
     from programme.search.registry import adapters
 
@@ -35,10 +41,10 @@ def _type_boost():
 
 
 class SuchdokumentQuerySet(models.QuerySet):
-    def for_language(self, language):
+    def for_language(self, language: str) -> "SuchdokumentQuerySet":
         return self.filter(language=language)
 
-    def matching(self, plan, languages=()):
+    def matching(self, plan: "Plan", languages: Sequence[str] = ()) -> "SuchdokumentQuerySet":
         """
         Documents with a word beginning with one key of each group of any variant of the plan
         (programme.search.query); on PostgreSQL also those whose full-text vector matches it in the configuration of
@@ -61,7 +67,7 @@ class SuchdokumentQuerySet(models.QuerySet):
             condition |= postgres.fulltext_match(postgres.tsquery(plan.tsquery_variants()), list(languages))
         return self.filter(condition)
 
-    def ranked(self, plan, languages=()):
+    def ranked(self, plan: "Plan", languages: Sequence[str] = ()) -> "SuchdokumentQuerySet":
         """Annotates `score` (see the constants above) and orders by it, then by date, newest first."""
         exact = Case(When(title_keys__in=plan.exact_titles, then=Value(EXACT_TITLE_SCORE)), default=Value(0.0))
         score = exact + _type_boost()
@@ -82,7 +88,7 @@ class SuchdokumentQuerySet(models.QuerySet):
             F("score").desc(), F("date").desc(nulls_last=True), "title", "pk"
         )
 
-    def _is_postgres(self):
+    def _is_postgres(self) -> bool:
         from django.db import connections
 
         return connections[self.db].vendor == "postgresql"
@@ -121,7 +127,7 @@ class Suchdokument(models.Model):
         ]
         indexes = [models.Index(fields=["language", "type"], name="search_document_language_idx")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.type} {self.key} [{self.language}] {self.title}"
 
 
@@ -139,5 +145,5 @@ class Suchwort(models.Model):
         verbose_name = _("search word")
         verbose_name_plural = _("search words")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.word

@@ -62,6 +62,7 @@ from django.utils.module_loading import autodiscover_modules
 logger = logging.getLogger(__name__)
 
 ADAPTERS_MODULE = "search_adapters"
+ModelClass = type[models.Model]  # (inside SearchAdapter, `type` is the result type's name)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class SearchAdapter:
     content_model: ClassVar[str] = ""
     grouper_field: ClassVar[str] = ""
 
-    def get_model(self) -> type[models.Model]:
+    def get_model(self) -> "ModelClass":
         return apps.get_model(self.model)
 
     def get_queryset(self) -> models.QuerySet:

@@ -52,6 +52,11 @@ class SiteSearchResult:
         return self.total > 0
 
     @property
+    def corrected_words(self) -> list[str]:
+        """The indexed words searched for instead of misspelt query words."""
+        return [corrected for _typed, corrected in self.plan.corrections]
+
+    @property
     def first_number(self) -> int:
         return self.page.start_index() if self.page is not None else 0
 

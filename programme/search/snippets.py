@@ -39,15 +39,15 @@ def _matched_spans(text: str, keys: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]], start: int, end: int) -> str:
-    parts = []
+    parts: list[str] = []
     position = start
     for span_start, span_end, _term in spans:
         if span_start < start or span_end > end:
             continue
-        parts.append(escape(text[position:span_start]))
+        parts.append(str(escape(text[position:span_start])))
         parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
         position = span_end
-    parts.append(escape(text[position:end]))
+    parts.append(str(escape(text[position:end])))
     return "".join(parts)
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from cms.utils.apphook_reload import reload_urlconf
 from django.core.management import BaseCommand
 
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "and every other registered content type), in bulk. Safe to run at any time; searches keep working."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         # Documents link to pages below apphooks (offices, networks): their URLs must be known in this process even
         # when build_pages has just created those pages (load_demo_content).
         reload_urlconf()
