@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DEBUG ?= 1
+# The project's templates that djhtml formats (tests/template_files.py).
+TEMPLATES = $$($(BIN)/python -m tests.template_files)
 
-.PHONY: install install-dev run migrate demo test test-browser lint format messages check-messages clean bench
+.PHONY: install install-dev run migrate demo test test-browser browser-packages lint lint-templates format messages \
+	check-messages clean bench
 
 # The site's requirements (what `make run` and the Docker image need), and on top the tools for tests and lint.
 $(VENV)/.installed: requirements.txt
@@ -19,11 +21,18 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Settings for manage.py come from the environment and .env (iqportal/env.py). A development .env is written
+# once, when there is none; edit it, or replace it for production (every variable: .env.example).
+.env:
+	printf '%s\n' "# Development settings written by 'make run': DEBUG=1 means an SQLite file, a fixed development" \
+		"# key and local hosts only. Never use it in production; every variable is listed in .env.example." \
+		"DEBUG=1" > $@
+
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-migrate: install
+migrate: install .env
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
@@ -32,23 +41,34 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
+# The browser tests need Chromium and the Noto fonts: installed with apt-get where that is allowed, else named.
+browser-packages:
+	@.ci/browser-packages --install
+
+test: install-dev browser-packages
 	$(BIN)/python -m pytest
 
-lint: install-dev
+test-browser: install-dev browser-packages
+	$(BIN)/python -m pytest -m browser
+
+lint: install-dev lint-templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Templates: formatted by djhtml, no line longer than 160 characters.
+lint-templates: install-dev
+	$(BIN)/djhtml --check --tabwidth 2 $(TEMPLATES)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_templates.py
 
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 2 $(TEMPLATES)
 
-messages: install
+messages: install .env
 	$(BIN)/python manage.py makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='artifacts/*' --ignore='bench/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
-
-test-browser: install-dev
-	$(BIN)/python -m pytest -m browser
 
 check-messages:
 	.ci/check-messages

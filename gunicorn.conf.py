@@ -1,11 +1,15 @@
 """
 gunicorn configuration for IQ Portal: `gunicorn -c gunicorn.conf.py iqportal.wsgi`.
 
-Every value can be overridden with the environment (names below) or gunicorn's own GUNICORN_CMD_ARGS.
+Every value can be overridden with the environment or a .env file (names below) or gunicorn's own GUNICORN_CMD_ARGS.
 """
 
 import multiprocessing
 import os
+
+from iqportal.env import load_env_file
+
+load_env_file()  # a .env file in the project, as the settings read it; the environment wins
 
 
 def _env(name, default):

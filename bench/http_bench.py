@@ -168,6 +168,7 @@ def main():
             "MEDIA_ROOT": str(work / "media"),
             "DATABASE_URL": PG_URL.format(name=database_name) if use_postgres else f"sqlite:///{work / 'db.sqlite3'}",
             "LOG_FORMAT": "json",
+            "ENV_FILE": "",  # the settings above, not a developer's .env (iqportal/env.py)
         }
     )
     if use_redis:

@@ -117,6 +117,7 @@ def setup_django(database_url):
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
     os.environ["DJANGO_SETTINGS_MODULE"] = "iqportal.settings"
     os.environ.pop("REDIS_URL", None)
+    os.environ["ENV_FILE"] = ""  # the settings above, not a developer's .env (iqportal/env.py)
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -10,7 +10,7 @@ from fachstellen.models import Fachstelle
 @plugin_pool.register_plugin
 class FachstellenListPlugin(CMSPluginBase):
     """The five Fachstellen as cards, inside any page. Saving a Fachstelle clears the page cache
-    (iqportal/signals.py), so the plugin may be cached with its page."""
+    (iqportal/invalidation.py), so the plugin may be cached with its page."""
 
     model = CMSPlugin
     name = _("Fachstellen list")

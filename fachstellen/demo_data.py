@@ -1,6 +1,7 @@
 """
-The five IQ Fachstellen of 2019–2022 with their fields of action (seeds) and, where verified, their
-organisations. Descriptions are written for this site; no contact details are invented.
+The five IQ Fachstellen of 2019–2022 with their fields of action (seeds) and, where verified against the
+programme's own publications, their organisations. Descriptions are written for this site; no contact details
+are invented.
 """
 
 # slug, name, organisation ("" where not verified), Handlungsfeld de/en, description de/en

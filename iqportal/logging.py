@@ -2,7 +2,7 @@
 Structured logging: one JSON object per line, with the request id of the request being served.
 
 The request id comes from the ``X-Request-ID`` header of the load balancer when it sends a sane one,
-otherwise it is generated (see ``iqportal.middleware.RequestIDMiddleware``), and it is echoed in the
+otherwise it is generated (see ``iqportal.middleware.request_id.RequestIDMiddleware``), and it is echoed in the
 response, so a log line, an access-log line and a visitor's error report can be matched up.
 """
 

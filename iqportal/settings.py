@@ -1,11 +1,12 @@
 """
-IQ Portal settings, configured by environment variables (see .env.example).
+IQ Portal settings, configured by environment variables or a .env file (see iqportal/env.py and .env.example).
 
-Development: DEBUG=1 gives a local setup with an SQLite file and a fixed dev key.
+Development: DEBUG=1 (the .env that `make run` writes) gives a local setup with an SQLite file and a fixed dev key.
 Production (DEBUG unset): SECRET_KEY and ALLOWED_HOSTS must be set, or the process refuses to start.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from iqportal.env import BASE_DIR, load_env_file
+from iqportal.paths import HEALTH_CHECK, route
+
+load_env_file()
 
 
 def env_bool(name, default=False):
@@ -93,13 +97,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "iqportal.middleware.RequestIDMiddleware",
-    "iqportal.middleware.ApphookReloadMiddleware",  # django CMS's, lighter: see iqportal/middleware.py
-    "iqportal.middleware.DatabaseUnavailableMiddleware",
+    "iqportal.middleware.request_id.RequestIDMiddleware",
+    "iqportal.middleware.apphook_reload.ApphookReloadMiddleware",  # django CMS's, lighter
+    "iqportal.middleware.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "iqportal.middleware.ContentSecurityPolicyMiddleware",
-    "iqportal.middleware.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache, see middleware
+    "iqportal.middleware.content_security_policy.ContentSecurityPolicyMiddleware",
+    "iqportal.middleware.response_cache.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,13 +111,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "iqportal.middleware.OTPRequiredMiddleware",
+    "iqportal.middleware.otp.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
-    "iqportal.middleware.ToolbarMiddleware",  # django CMS's, skipping health check, sitemap and API
-    "iqportal.middleware.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
+    "iqportal.middleware.toolbar.ToolbarMiddleware",  # django CMS's, skipping machine endpoints
+    "iqportal.middleware.language_cookie.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -243,7 +247,7 @@ CMS_PERMISSION = True
 # Treebeard 6"); django CMS pins treebeard < 6, so it does not apply. Not our code: silenced.
 SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
 # The CMS page cache serves published pages to anonymous visitors without rendering; publishing a page and
-# saving an office (iqportal/signals.py) invalidate it. Durations in seconds, shorter without Redis.
+# saving an office (iqportal/invalidation.py) invalidate it. Durations in seconds, shorter without Redis.
 CMS_PAGE_CACHE = env_bool("CMS_PAGE_CACHE", True)
 CMS_PLACEHOLDER_CACHE = env_bool("CMS_PLACEHOLDER_CACHE", True)
 CMS_PLUGIN_CACHE = env_bool("CMS_PLUGIN_CACHE", True)
@@ -341,7 +345,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # No framing by other sites. The CMS editor frames the site's own pages, so for the admin and logged-in
-# staff iqportal.middleware.ContentSecurityPolicyMiddleware relaxes this to SAMEORIGIN; the CSP below says
+# staff iqportal.middleware.content_security_policy relaxes this to SAMEORIGIN; the CSP below says
 # frame-ancestors 'self' for everybody (browsers that know CSP follow that).
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
@@ -350,7 +354,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [rf"^{re.escape(route(HEALTH_CHECK))}$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # The preload directive does nothing until the domain is submitted to the browsers' preload list.

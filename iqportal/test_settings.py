@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("DEBUG", "1")
+# No .env (iqportal/env.py): a developer's local settings must not change what the tests see. Inherited by the
+# processes the tests start.
+os.environ.setdefault("ENV_FILE", "")
 
 from iqportal.settings import *  # noqa: E402,F403
 

@@ -7,14 +7,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from iqportal import views
+from iqportal.paths import API, HEALTH_CHECK, ROBOTS_TXT, SITEMAP, route
 
 sitemaps = {"cms": CMSSitemap}
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
-    path("api/", include("landesnetzwerke.api_urls")),
+    path(route(HEALTH_CHECK), views.healthz, name="healthz"),
+    path(route(ROBOTS_TXT), views.robots_txt, name="robots_txt"),
+    path(route(SITEMAP), sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path(route(API), include("landesnetzwerke.api_urls")),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
 

@@ -9,7 +9,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from iqportal.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
+from iqportal.middleware.database_outage import DATABASE_DOWN_ERRORS, database_unavailable_response
+from iqportal.paths import SITEMAP
 
 
 @never_cache
@@ -30,7 +31,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         *(f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES),
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {request.build_absolute_uri(SITEMAP)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

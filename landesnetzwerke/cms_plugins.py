@@ -12,7 +12,7 @@ class NetworkOfficesPlugin(CMSPluginBase):
     “Offices of network X”: the published offices of one Landesnetzwerk, inside any page.
 
     Pages with this plugin are cached by django CMS; saving or deleting an office, its hours or its network
-    invalidates the page cache (iqportal/signals.py). The list shows no dates, so it cannot go stale by time.
+    invalidates the page cache (iqportal/invalidation.py). The list shows no dates, so it cannot go stale by time.
     """
 
     model = NetworkOfficesPluginModel

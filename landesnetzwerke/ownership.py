@@ -83,6 +83,7 @@ class NetworkOwned(models.Model):
     )
 
     objects = NetworkOwnedQuerySet.as_manager()
+    landesnetzwerk_id: int | None
 
     class Meta:
         abstract = True
@@ -145,10 +146,12 @@ def install_version_conditions() -> None:
             continue
         original = version_admin.get_queryset
 
-        def get_queryset(request: HttpRequest, _original=original, _versionable=versionable) -> models.QuerySet:
+        def get_queryset(
+            request: HttpRequest, _original: Any = original, _versionable: Any = versionable
+        ) -> models.QuerySet:
             return _editable_versions(_original(request), request.user, _versionable)
 
-        version_admin.get_queryset = get_queryset
+        version_admin.get_queryset = get_queryset  # type: ignore[method-assign]
     _installed = True
 
 

@@ -15,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from menus.utils import DefaultLanguageChanger
 
@@ -138,6 +139,14 @@ def language_dir(code):
         return "rtl" if get_language_info(code)["bidi"] else "ltr"
     except KeyError:
         return "ltr"
+
+
+@register.filter
+def language_attrs(code):
+    """' lang="…" dir="…"' for an element whose content is in the language ``code``; nothing without a code."""
+    if not code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, language_dir(code))
 
 
 @register.filter

@@ -19,12 +19,19 @@ from django.utils import timezone
 
 from fachstellen.demo_data import FACHSTELLEN
 from fachstellen.models import Fachstelle
-from iqportal.cache import invalidate_directory_caches
+from iqportal import invalidation
 from landesnetzwerke.demo_data.networks import LAND_NAME_EN, NETWORKS, TOPICS, network_descriptions
 from landesnetzwerke.demo_data.offices import PhoneBook, build_office_specs
 from landesnetzwerke.languages import COUNSELLING_LANGUAGES
-from landesnetzwerke.models import Beratungsstelle, Bundesland, Landesnetzwerk, Oeffnungszeit, Sprache, Sprechtag, Thema
-from landesnetzwerke.plugin_cache import invalidate_directory_plugin_placeholders
+from landesnetzwerke.models import (
+    Beratungsstelle,
+    Bundesland,
+    Landesnetzwerk,
+    Oeffnungszeit,
+    Sprache,
+    Sprechtag,
+    Thema,
+)
 
 CENTRAL_GROUP = "Zentrale Redaktion"
 NETWORK_GROUP_PREFIX = "Redaktion"
@@ -264,8 +271,7 @@ def load_directory(*, with_samples=True, refresh=False, today=None):
         networks = load_groups_and_networks(refresh=refresh)
         load_fachstellen(refresh=refresh)
         counts = load_sample_offices(networks, today, refresh=refresh) if with_samples else None
-    invalidate_directory_caches()  # bulk-created hours and consultation days send no signals
-    invalidate_directory_plugin_placeholders()
+    invalidation.invalidate_all()  # bulk-created hours and consultation days send no signals
     return counts
 
 
@@ -275,6 +281,5 @@ def remove_sample_offices():
         offices = Beratungsstelle.objects.samples().filter(source_id__startswith=DEMO_PREFIX)
         count = offices.count()
         offices.delete()
-    invalidate_directory_caches()
-    invalidate_directory_plugin_placeholders()
+    invalidation.invalidate_all()
     return count

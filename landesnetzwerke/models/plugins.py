@@ -27,13 +27,3 @@ class NetworkOfficesPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.landesnetzwerk)
-
-
-def _connect_plugin_cache_signals():
-    from fachstellen.models import Fachstelle
-    from landesnetzwerke import plugin_cache
-
-    plugin_cache.connect(Beratungsstelle, Landesnetzwerk, Fachstelle)
-
-
-_connect_plugin_cache_signals()

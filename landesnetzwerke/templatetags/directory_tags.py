@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django import template
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
+
+from iqportal.templatetags.site_i18n import language_attrs, language_dir
 
 register = template.Library()
 
@@ -16,10 +18,12 @@ class TranslatedText:
 
     @property
     def direction(self):
-        try:
-            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
-        except KeyError:
-            return "ltr"
+        return language_dir(self.language)
+
+    @property
+    def lang_attrs(self):
+        """' lang="…" dir="…"' for the element holding fallback text; nothing for text in the visitor's language."""
+        return language_attrs(self.language) if self.is_fallback else ""
 
 
 @register.simple_tag

@@ -100,17 +100,25 @@ TEXT_SPACING_CSS = (
     "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
     " p { margin-block-end: 2em !important; }"
 )
-TEXT_SPACING_JS = """css => {
+# A visitor's fonts are not the test machine's: every text in a monospace font, wider than any proportional
+# fallback (listed twice, or Chromium shrinks "monospace" alone to 13 px).
+WIDE_FONT_CSS = "* { font-family: monospace, monospace !important; }"
+ADD_STYLE_SHEET_JS = """([css, property]) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return getComputedStyle(document.body).letterSpacing;
+  return getComputedStyle(document.body)[property];
 }"""
 
 
 def apply_text_spacing(page):
     """Applies the WCAG 1.4.12 text spacing to the page; returns the body's letter-spacing (to check it applied)."""
-    return page.evaluate(TEXT_SPACING_JS, TEXT_SPACING_CSS)
+    return page.evaluate(ADD_STYLE_SHEET_JS, [TEXT_SPACING_CSS, "letterSpacing"])
+
+
+def apply_wide_font(page):
+    """Sets every text in a monospace font; returns the body's font-family (to check it applied)."""
+    return page.evaluate(ADD_STYLE_SHEET_JS, [WIDE_FONT_CSS, "fontFamily"])
 
 
 OVERFLOW_JS = """() => {

@@ -19,6 +19,7 @@ from django.utils.translation import get_language_info
 from tests.browser import helpers
 from tests.browser.helpers import (
     apply_text_spacing,
+    apply_wide_font,
     check_axe,
     focused,
     page_facts,
@@ -174,6 +175,23 @@ def test_key_pages_reflow_at_320_px_with_increased_text_spacing(new_page, page_p
         if problem:
             problems.append(f"{label}: {problem}")
     assert not problems, f"{len(problems)} page(s) in {language} with WCAG 1.4.12 text spacing:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", TEXT_SPACING_LANGUAGES)
+def test_every_page_type_reflows_at_320_px_in_a_wide_font_with_increased_text_spacing(new_page, page_paths, language):
+    """The visitor's fonts may be wider than this machine's (a fresh Debian has DejaVu, not Noto): no page may
+    depend on the font's metrics to fit 320 px."""
+    page = new_page(width=REFLOW_WIDTH, language=language)
+    problems = []
+    for _page_type, label in _visit_all(page, page_paths, language):
+        assert "monospace" in apply_wide_font(page), "the wide font style sheet did not apply"
+        assert apply_text_spacing(page) != "normal", "the text spacing style sheet did not apply"
+        problem = sideways_scrolling(page)
+        if problem:
+            problems.append(f"{label}: {problem}")
+    assert not problems, f"{len(problems)} page(s) in {language} in a wide font at {REFLOW_WIDTH} px:\n" + "\n".join(
+        problems
+    )
 
 
 NAV_ALIGNMENT_JS = """() => {

@@ -5,6 +5,8 @@ import json
 import pytest
 from cms.cache import _get_cache_version
 from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.test import Client
 
 from iqportal.cache import directory_cache_key, directory_version
@@ -62,6 +64,24 @@ def test_directory_changes_invalidate_the_page_cache_and_lotse_caches(
     response = client.get("/de/programm/")  # rendered again, not served from the stale cache
     assert response.status_code == 200
     assert getattr(response, "context", None) is not None or response.templates
+
+
+def test_a_change_invalidates_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
+    """Another process may cache the old data between the save and the commit: the caches go stale twice."""
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            before = directory_version()
+            _office().save()
+            saved = directory_version()
+    assert before != saved != directory_version()
+
+
+def test_records_loaded_raw_leave_the_caches_alone():
+    """loaddata (the restore procedure, which clears the caches itself) sends its signals with raw=True."""
+    office = _office()
+    page_version, directory = _get_cache_version(), directory_version()
+    post_save.send(sender=type(office), instance=office, created=False, raw=True, using="default")
+    assert (_get_cache_version(), directory_version()) == (page_version, directory)
 
 
 def _settings_in_a_fresh_process(**env):
@@ -177,7 +197,7 @@ def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from iqportal.middleware import AnonymousResponseCacheMiddleware
+    from iqportal.middleware.response_cache import AnonymousResponseCacheMiddleware
 
     settings.ANONYMOUS_CACHE_SECONDS = 600
     middleware = AnonymousResponseCacheMiddleware(lambda request: HttpResponse("<p>form</p>"))
@@ -199,7 +219,7 @@ def test_a_response_is_kept_no_longer_than_its_own_max_age(settings):
     from django.http import HttpResponse
     from django.utils.cache import patch_cache_control
 
-    from iqportal.middleware import AnonymousResponseCacheMiddleware
+    from iqportal.middleware.response_cache import AnonymousResponseCacheMiddleware
 
     settings.ANONYMOUS_CACHE_SECONDS = 600
     short = HttpResponse("<p>open now</p>")

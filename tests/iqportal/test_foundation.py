@@ -72,6 +72,28 @@ def test_production_settings_start_with_required_variables():
     assert result.stdout.strip().endswith("False")
 
 
+def _settings_with_env_file(tmp_path, lines, names, **env):
+    """The named settings of a fresh process whose .env file (ENV_FILE) holds `lines`."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("\n".join(lines) + "\n")
+    code = f"import django, json; django.setup(); from django.conf import settings as s; print(json.dumps({names}))"
+    result = run_python(code, ENV_FILE=str(env_file), **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_settings_read_a_dotenv_file(tmp_path):
+    """What `make run` writes (iqportal/env.py): `manage.py createsuperuser` & co. work without exported variables."""
+    lines = ["# development", "DEBUG=1", "ALLOWED_HOSTS=dev.example.org"]
+    assert _settings_with_env_file(tmp_path, lines, "[s.DEBUG, s.ALLOWED_HOSTS]") == [True, ["dev.example.org"]]
+
+
+def test_the_environment_wins_over_the_dotenv_file(tmp_path):
+    lines = ["DEBUG=1", "SECRET_KEY=from-the-file"]
+    env = {"DEBUG": "0", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "example.org"}
+    assert _settings_with_env_file(tmp_path, lines, "[s.DEBUG, s.SECRET_KEY]", **env) == [False, "s" * 50]
+
+
 def test_robots_txt_names_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
