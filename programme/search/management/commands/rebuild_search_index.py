@@ -3,7 +3,7 @@ from typing import Any
 from cms.utils.apphook_reload import reload_urlconf
 from django.core.management import BaseCommand
 
-from iqportal.cache import invalidate_directory_caches
+from iqportal.invalidation import invalidate_all
 from programme.search.index import rebuild
 
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         # when build_pages has just created those pages (load_demo_content).
         reload_urlconf()
         report = rebuild()
-        invalidate_directory_caches()  # cached search pages showed the old index
+        invalidate_all()  # cached pages (the search's among them) showed the old index
         if options["verbosity"]:
             counts = ", ".join(f"{count} {type_}" for type_, count in report.documents.items())
             self.stdout.write(f"Search index: {counts} documents, {report.words} words.")
