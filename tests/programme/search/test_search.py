@@ -264,7 +264,7 @@ def test_every_page_has_a_labelled_search_field_in_its_header(client, language):
     with translation.override(language):
         office_url = office.get_absolute_url()
     pages = (f"/{language}/", f"/{language}/programm/", f"/{language}/lotse/", office_url, search_url("x", language))
-    for url in pages:
+    for url in (*pages, f"/{language}/diese-seite-gibt-es-nicht/"):  # the 404 page too
         response = client.get(url)
         form = parse(response).xpath('//header//form[@role="search"]')
         assert len(form) == 1, url
