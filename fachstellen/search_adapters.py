@@ -5,13 +5,10 @@ description, in every language that has the Fachstellen pages. See programme.sea
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from fachstellen.models import Fachstelle
-from landesnetzwerke.lotse.links import page_url
 from programme.search.registry import Document, SearchAdapter, register
 from programme.search.text import sentence
 
@@ -27,20 +24,11 @@ class FachstelleAdapter(SearchAdapter):
         return Fachstelle.objects.prefetch_related("translations")
 
     def documents(self, obj: Fachstelle) -> Iterator[Document]:
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                url = page_url(obj)
-                if not url:  # no Fachstellen pages in this language: the fallback language's document is used
-                    continue
-                yield Document(
-                    type=self.type,
-                    key=self.key(obj),
-                    language=language,
-                    title=obj.name,
-                    text=sentence(
-                        obj.safe_translation_getter("handlungsfeld", default="", language_code=language),
-                        obj.organisation,
-                        obj.safe_translation_getter("description", default="", language_code=language),
-                    ),
-                    url=url,
-                )
+        # Languages without the Fachstellen pages get the fallback language's document (registry).
+        for language, url in self.languages_with_page(obj):
+            text = sentence(
+                obj.safe_translation_getter("handlungsfeld", default="", language_code=language),
+                obj.organisation,
+                obj.safe_translation_getter("description", default="", language_code=language),
+            )
+            yield Document(self.type, self.key(obj), language, obj.name, text, url)

@@ -10,19 +10,12 @@ description. See programme.search.registry for the adapter contract.
 from collections.abc import Iterator
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from landesnetzwerke.lotse.links import page_url
 from landesnetzwerke.models import Beratungsstelle, Landesnetzwerk
 from programme.search.registry import Document, SearchAdapter, register
 from programme.search.text import sentence
-
-
-def _languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def _translated(obj: Any, field: str, language: str) -> str:
@@ -47,32 +40,22 @@ class OfficeAdapter(SearchAdapter):
         )
 
     def documents(self, obj: Beratungsstelle) -> Iterator[Document]:
-        for language in _languages():
-            with translation.override(language):
-                topics = [topic.safe_translation_getter("name", any_language=True) for topic in obj.topics.all()]
-                spoken = [spoken.name for spoken in obj.languages.all()]
-                text = sentence(
-                    obj.get_kind_display(),
-                    obj.traeger,
-                    f"{obj.street}, {obj.plz} {obj.city}" if obj.street else f"{obj.plz} {obj.city}",
-                    obj.get_bundesland_display(),
-                    obj.landesnetzwerk.name,
-                    ", ".join(topics),
-                    ", ".join(spoken),
-                    ", ".join(str(label) for label in obj.counselling_mode_labels),
-                    _translated(obj, "description", language),
-                    _translated(obj, "accessibility", language),
-                    _translated(obj, "directions", language),
-                )
-                yield Document(
-                    type=self.type,
-                    key=self.key(obj),
-                    language=language,
-                    title=obj.name,
-                    text=text,
-                    url=page_url(obj),
-                    published=obj.published,
-                )
+        for language, url in self.languages_with_page(obj):
+            topics = [topic.safe_translation_getter("name", any_language=True) for topic in obj.topics.all()]
+            text = sentence(
+                obj.get_kind_display(),
+                obj.traeger,
+                f"{obj.street}, {obj.plz} {obj.city}" if obj.street else f"{obj.plz} {obj.city}",
+                obj.get_bundesland_display(),
+                obj.landesnetzwerk.name,
+                ", ".join(topics),
+                ", ".join(spoken.name for spoken in obj.languages.all()),
+                ", ".join(str(label) for label in obj.counselling_mode_labels),
+                _translated(obj, "description", language),
+                _translated(obj, "accessibility", language),
+                _translated(obj, "directions", language),
+            )
+            yield Document(self.type, self.key(obj), language, obj.name, text, url, published=obj.published)
 
 
 @register
@@ -86,21 +69,8 @@ class NetworkAdapter(SearchAdapter):
         return Landesnetzwerk.objects.prefetch_related("translations")
 
     def documents(self, obj: Landesnetzwerk) -> Iterator[Document]:
-        for language in _languages():
-            with translation.override(language):
-                url = page_url(obj)
-                if not url:  # no network pages in this language: the fallback language's document is used
-                    continue
-                yield Document(
-                    type=self.type,
-                    key=self.key(obj),
-                    language=language,
-                    title=obj.name,
-                    text=sentence(
-                        obj.get_bundesland_display(),
-                        obj.coordination,
-                        obj.city,
-                        _translated(obj, "description", language),
-                    ),
-                    url=url,
-                )
+        # Languages without the network pages get the fallback language's document (registry).
+        for language, url in self.languages_with_page(obj):
+            description = _translated(obj, "description", language)
+            text = sentence(obj.get_bundesland_display(), obj.coordination, obj.city, description)
+            yield Document(self.type, self.key(obj), language, obj.name, text, url)

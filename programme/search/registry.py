@@ -50,13 +50,16 @@ one, at once. Bulk writes that send no signals (`QuerySet.update()`, `bulk_creat
 import datetime
 import logging
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import NoReverseMatch
+from django.utils import translation
 from django.utils.module_loading import autodiscover_modules
 
 logger = logging.getLogger(__name__)
@@ -113,6 +116,20 @@ class SearchAdapter:
 
     def key(self, obj: Any) -> str:
         return str(obj.pk)
+
+    def languages_with_page(self, obj: Any) -> Iterator[tuple[str, str]]:
+        """
+        (language, URL of the object's page) for each site language in which `obj.get_absolute_url()` resolves,
+        with that language active while the caller builds the document (translated labels, parler fields).
+        """
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                try:
+                    url = obj.get_absolute_url()
+                except NoReverseMatch:  # no page shows such objects in this language
+                    continue
+                if url:
+                    yield language, url
 
     def keys_for_version(self, version: Any) -> Iterable[str]:
         """The objects a version operation on versioned content changes: its grouper."""
@@ -186,7 +203,7 @@ def flush() -> None:
                 logger.exception("Search index: reindexing %s %s failed", type_, sorted(keys)[:10])
 
 
-def _translation_models(model: type[models.Model]) -> list[type[models.Model]]:
+def _translation_models(model: ModelClass) -> list[ModelClass]:
     parler_meta = getattr(model, "_parler_meta", None)
     return [meta.model for meta in parler_meta] if parler_meta is not None else []
 
@@ -195,14 +212,6 @@ def _connect(adapter: SearchAdapter) -> None:
     model = adapter.get_model()
     uid = f"search-index-{adapter.type}"
 
-    def own_change(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-        if not raw:
-            schedule(adapter.type, [instance.pk])
-
-    def translation_change(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-        if not raw:
-            schedule(adapter.type, [instance.master_id])
-
     def relation_change(sender: Any, instance: Any, action: str, pk_set: Any = None, **kwargs: Any) -> None:
         if not action.startswith("post_"):
             return
@@ -210,43 +219,41 @@ def _connect(adapter: SearchAdapter) -> None:
         # the pk_set is, or all of the instance's related objects when it is cleared.
         schedule(adapter.type, [instance.pk] if isinstance(instance, model) else (pk_set or []))
 
-    post_save.connect(own_change, sender=model, dispatch_uid=f"{uid}-save", weak=False)
-    post_delete.connect(own_change, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
-    for translation in _translation_models(model):
-        post_save.connect(translation_change, sender=translation, dispatch_uid=f"{uid}-tsave", weak=False)
-        post_delete.connect(translation_change, sender=translation, dispatch_uid=f"{uid}-tdelete", weak=False)
+    _connect_changes(adapter, model, lambda instance: [instance.pk], uid)
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(
             relation_change, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m-{field.name}", weak=False
         )
     for label, affected in adapter.dependencies.items():
-        _connect_dependency(adapter, apps.get_model(label), affected, uid)
+        _connect_changes(adapter, apps.get_model(label), affected, uid)
     if adapter.content_model:
         _connect_versions(adapter, apps.get_model(adapter.content_model), uid)
 
 
-def _connect_dependency(
-    adapter: SearchAdapter, dependency: type[models.Model], affected: Callable[[Any], Iterable[Any]], uid: str
+def _connect_changes(
+    adapter: SearchAdapter, changed_model: ModelClass, affected: Callable[[Any], Iterable[Any]], uid: str
 ) -> None:
+    """Saving or deleting a record of `changed_model` (or one of its translations) reindexes `affected(record)`."""
+
     def changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if not raw:
             schedule(adapter.type, affected(instance))
 
     def translation_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if not raw and instance.master_id is not None:
-            master = dependency._base_manager.filter(pk=instance.master_id).first()
+            # Gone when the record itself is being deleted: its own post_delete reindexes then.
+            master = changed_model._base_manager.filter(pk=instance.master_id).first()
             if master is not None:
                 schedule(adapter.type, affected(master))
 
-    label = dependency._meta.label_lower
-    post_save.connect(changed, sender=dependency, dispatch_uid=f"{uid}-{label}-save", weak=False)
-    post_delete.connect(changed, sender=dependency, dispatch_uid=f"{uid}-{label}-delete", weak=False)
-    for translation in _translation_models(dependency):
-        post_save.connect(translation_changed, sender=translation, dispatch_uid=f"{uid}-{label}-tsave", weak=False)
-        post_delete.connect(translation_changed, sender=translation, dispatch_uid=f"{uid}-{label}-tdelete", weak=False)
+    label = changed_model._meta.label_lower
+    for signal in (post_save, post_delete):
+        signal.connect(changed, sender=changed_model, dispatch_uid=f"{uid}-{label}", weak=False)
+        for translation_model in _translation_models(changed_model):
+            signal.connect(translation_changed, sender=translation_model, dispatch_uid=f"{uid}-{label}-t", weak=False)
 
 
-def _connect_versions(adapter: SearchAdapter, content_model: type[models.Model], uid: str) -> None:
+def _connect_versions(adapter: SearchAdapter, content_model: ModelClass, uid: str) -> None:
     from djangocms_versioning.signals import post_version_operation
 
     def version_changed(sender: Any, obj: Any, **kwargs: Any) -> None:
