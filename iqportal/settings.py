@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "landesnetzwerke",
     "landesnetzwerke.lotse",
     "fachstellen",
+    "programme.news",
+    "programme.events",
     "programme.search",
 ]
 

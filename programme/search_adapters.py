@@ -1,7 +1,6 @@
 """
 What the site search (programme.search) finds of the CMS pages: the published version of each page in each
-language, by its title, meta description and the text of its plugins (every text field of every plugin: the text
-editor's body as plain text, the programme plugins' titles, texts, questions and answers, …).
+language, by its title, meta description and the text of its plugins (programme.search.plugins).
 
 Drafts are never indexed: the page contents come through PageContent's default manager, which under
 djangocms-versioning returns published versions only. Publishing, unpublishing, a new draft (nothing changes for
@@ -14,39 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cms.models import CMSPlugin, Page, PageContent, Placeholder
-from cms.utils.plugins import downcast_plugins
-from django.contrib.contenttypes.models import ContentType
+from cms.models import Page, PageContent
 from django.contrib.sites.models import Site
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from programme.search.plugins import plugin_texts
 from programme.search.registry import Document, SearchAdapter, register
-from programme.search.text import html_to_text, sentence
-
-# Text fields of plugins that are settings, not text a visitor reads.
-_SETTING_FIELD_TYPES = (models.SlugField, models.URLField, models.EmailField, models.FilePathField)
-_SETTING_FIELD_NAMES = {"rte", "template", "css_class", "attributes", "tag_type", "anchor"}
-_BASE_FIELD_NAMES = {field.name for field in CMSPlugin._meta.get_fields()}
-
-
-def _text_fields(model: type[models.Model]) -> list[str]:
-    return [
-        field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.CharField | models.TextField)
-        and not isinstance(field, _SETTING_FIELD_TYPES)
-        and not field.choices
-        and field.name not in _BASE_FIELD_NAMES
-        and field.name not in _SETTING_FIELD_NAMES
-        and not field.name.endswith("url")
-    ]
-
-
-def plugin_text(plugin: CMSPlugin) -> str:
-    """The text a visitor reads in a plugin: its text fields, HTML as plain text."""
-    return sentence(*(html_to_text(str(getattr(plugin, name) or "")) for name in _text_fields(type(plugin))))
+from programme.search.text import sentence
 
 
 @register
@@ -71,7 +46,7 @@ class PageAdapter(SearchAdapter):
         by_page: dict[int, list[PageContent]] = defaultdict(list)
         for content in contents:
             by_page[content.page_id].append(content)
-        texts = _plugin_texts(contents)
+        texts = plugin_texts(contents)
         for content in contents:
             content.search_text = texts.get(content.pk, "")
         for page in objects:
@@ -95,21 +70,3 @@ class PageAdapter(SearchAdapter):
     def keys_for_version(self, version: Any) -> Iterable[str]:
         page = version.content.page
         return [str(page.pk), *(str(pk) for pk in page.get_descendants().values_list("pk", flat=True))]
-
-
-def _plugin_texts(contents: list[PageContent]) -> dict[int, str]:
-    """The plugins' text of each page content (by its pk), in reading order, in a few queries for all of them."""
-    if not contents:
-        return {}
-    placeholders = Placeholder.objects.filter(
-        content_type=ContentType.objects.get_for_model(PageContent), object_id__in=[content.pk for content in contents]
-    ).values_list("pk", "object_id")
-    content_of = dict(placeholders)
-    language_of = {content.pk: content.language for content in contents}
-    plugins = CMSPlugin.objects.filter(placeholder_id__in=content_of).order_by("placeholder_id", "position")
-    texts: dict[int, list[str]] = defaultdict(list)
-    for plugin in downcast_plugins(list(plugins)):
-        content_id = content_of[plugin.placeholder_id]
-        if plugin.language == language_of[content_id]:
-            texts[content_id].append(plugin_text(plugin))
-    return {content_id: sentence(*parts) for content_id, parts in texts.items()}

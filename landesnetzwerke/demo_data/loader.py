@@ -38,6 +38,16 @@ NETWORK_GROUP_PREFIX = "Redaktion"
 DEMO_PREFIX = "demo-"
 
 _ALL = ("view", "add", "change", "delete")
+# News and events (programme.news, programme.events): every editor writes them (a network's editors only their
+# network's, see landesnetzwerke.ownership), with the text editor for the body, images from the media library and
+# the versions lists (publish, revert) of djangocms-versioning.
+EDITORIAL_PERMISSIONS = {
+    "news": {"newsitem": _ALL, "newsitemcontent": _ALL, "schwerpunkt": ("view",)},
+    "events": {"event": _ALL, "eventcontent": _ALL, "zielgruppe": ("view",)},
+    "djangocms_versioning": {"newsitemcontentversion": ("view", "change"), "eventcontentversion": ("view", "change")},
+    "djangocms_text": {"text": _ALL},
+    "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},
+}
 NETWORK_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
         "beratungsstelle": _ALL,
@@ -47,6 +57,7 @@ NETWORK_EDITOR_PERMISSIONS = {
         "thema": ("view",),
         "sprache": ("view",),
     },
+    **EDITORIAL_PERMISSIONS,
 }
 CENTRAL_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -58,6 +69,7 @@ CENTRAL_EDITOR_PERMISSIONS = {
         "sprache": _ALL,
     },
     "fachstellen": {"fachstelle": _ALL},
+    **EDITORIAL_PERMISSIONS,
 }
 
 

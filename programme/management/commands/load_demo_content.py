@@ -9,12 +9,12 @@ class Command(BaseCommand):
     help = (
         "Loads everything the demo site needs, idempotently: the gazetteer (PLZ and places), "
         "the directory (Landesnetzwerke, Fachstellen, sample counselling offices) and the published "
-        "CMS page tree in every language, then the site search's index. Safe to run again: it updates, never "
-        "duplicates. "
+        "CMS page tree in every language, the sample news and events, then the site search's index. Safe to run "
+        "again: it updates, never duplicates. "
         "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
     )
 
-    steps = ["load_gazetteer", "load_directory", "build_pages", "rebuild_search_index"]
+    steps = ["load_gazetteer", "load_directory", "build_pages", "load_news_events", "rebuild_search_index"]
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
