@@ -8,6 +8,7 @@ except what is rebuilt or worthless after a restore:
 - content types and permissions: ``migrate`` creates them in the new database;
 - sessions, login-throttling records and the CMS's cache bookkeeping: transient;
 - the gazetteer (PLZ and places): reference data that ``manage.py load_gazetteer`` loads again;
+- the site search's index (documents and vocabulary): derived from the content, ``import_content`` rebuilds it;
 - models declared inside migrations (a djangocms-text leftover without a table).
 
 The admin's change history (who changed which office or page when) is part of the backup. Uploaded files
@@ -26,6 +27,8 @@ EXCLUDED_MODELS = {
     "axes.accessattemptexpiration",
     "axes.accesslog",
     "axes.accessfailurelog",
+    "search.suchdokument",
+    "search.suchwort",
 }
 
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "parler",
     "import_export",
+    "django.contrib.postgres",  # full-text search and trigram lookups of the site search (no effect on SQLite)
     # Security: CSP header, login throttling, two-factor login for editors
     "csp",
     "axes",
@@ -97,6 +98,7 @@ INSTALLED_APPS = [
     "programme.events",
     "programme.publications",
     "programme.subscriptions",
+    "programme.search",
 ]
 
 MIDDLEWARE = [

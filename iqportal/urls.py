@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/2fa/", include("iqportal.otp")),
     path("admin/", admin.site.urls),
+    path("suche/", include("programme.search.urls")),  # the site search: /<lang>/suche/?q=…
     path("", include("programme.urls")),  # the printable employer checklist
     path("abonnement/", include("programme.subscriptions.urls")),  # e-mail subscriptions (links in mails)
     path("", include("cms.urls")),

@@ -80,6 +80,8 @@ PAGE_TYPES = (
     PageType("subscription-sent", "abonnement/gesendet/"),
     PageType("subscription-invalid-link", "abonnement/bestaetigen/ungueltig/", status=400),
     PageType("unsubscribe-unknown-link", "abonnement/abmelden/unbekannt/"),
+    PageType("search-results", "suche/?q=Beratung"),
+    PageType("search-no-result", "suche/?q=Zzyzxqvwk"),
     PageType("not-found", "diese-seite-gibt-es-nicht/", status=404),
 )
 
@@ -257,10 +259,11 @@ def test_lotse_journey_by_keyboard_alone(new_page, language):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main", "the skip link does not move focus to <main>"
 
-    # From the top, Tab reaches the search field; every stop on the way shows where focus is.
+    # From the top, Tab reaches the Lotse's search field (past the header's site search); every stop on the way
+    # shows where focus is.
     page.goto(f"/{language}/lotse/")
-    seen = _tab_until(page, lambda info: info["name"] == "q")
-    assert seen and seen[-1] and seen[-1]["name"] == "q", f"Tab never reached the search field; stops: {seen}"
+    seen = _tab_until(page, lambda info: info["id"] == "id_q")
+    assert seen and seen[-1] and seen[-1]["id"] == "id_q", f"Tab never reached the search field; stops: {seen}"
     invisible = [info for info in seen if info and not (info["indicator"] and info["visible"])]
     assert not invisible, f"focus not visible on: {invisible}"
 

@@ -74,7 +74,7 @@ def test_invalid_values_give_an_error_on_their_field(client, name, value, field)
     if field is None:
         assert not tree.xpath('//*[@class="error-summary"]')
         return
-    control = tree.xpath(f'//*[@name="{field}"]')[0]
+    control = tree.xpath(f'//main//*[@name="{field}"]')[0]
     assert control.get("aria-invalid") == "true"
     assert f"id_{field}_error" in control.get("aria-describedby").split()
     assert tree.xpath(f'//*[@id="id_{field}_error"]')

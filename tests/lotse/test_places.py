@@ -41,7 +41,7 @@ def notices(response):
 
 def submitted_form(response, **typed):
     """The query a browser sends from the rendered search form after the visitor typed `typed` into it."""
-    form = parse(response).xpath('//form[@role="search"]')[0]
+    form = parse(response).xpath('//main//form[@role="search"]')[0]
     fields = {name: value for name, value in form.form_values()}
     fields.update(typed)
     return fields

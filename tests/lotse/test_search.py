@@ -134,7 +134,7 @@ def test_unknown_names_offer_close_matches(client, typo, meant):
     suggestions = [a.text_content() for a in tree.xpath('//*[@id="results"]//ul[@class="lotse-candidates"]//a')]
     assert any(meant in text for text in suggestions)
     # The message is tied to the q field.
-    field = tree.xpath('//input[@name="q"]')[0]
+    field = tree.xpath('//main//input[@name="q"]')[0]
     assert field.get("aria-invalid") == "true"
     assert "id_q_error" in field.get("aria-describedby")
 

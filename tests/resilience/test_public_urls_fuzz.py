@@ -2,7 +2,8 @@
 Property-based robustness: no public URL answers 5xx, whatever query string or path a client sends.
 
 The URLs are the published CMS pages in every language, the pages they link to (list and detail pages of
-the directory, office pages), the Lotse with its parameters, the open-data API and the machine endpoints.
+the directory, office pages), the Lotse and the site search with their parameters, the open-data API and the
+machine endpoints.
 """
 
 import os
@@ -28,7 +29,17 @@ FUZZ = settings(
 )
 
 LOTSE_PARAMETERS = ["q", "thema", "sprache", "art", "umkreis", "page", "lat", "lon", "land"]
-FIXED_URLS = ["/", "/healthz", "/robots.txt", "/sitemap.xml", "/api/beratungsstellen.json", "/de/lotse/", "/en/lotse/"]
+FIXED_URLS = [
+    "/",
+    "/healthz",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/api/beratungsstellen.json",
+    "/de/lotse/",
+    "/en/lotse/",
+    "/de/suche/",
+    "/ar/suche/",
+]
 
 
 class _Links(HTMLParser):
@@ -121,8 +132,8 @@ def _get(client, url, query_string):
     parameters=st.lists(st.tuples(PARAMETER_NAMES, PARAMETER_VALUES), max_size=6),
 )
 def test_well_formed_but_hostile_query_strings(public_urls, data, parameters):
-    # Half the examples go to the views that read parameters: the Lotse (HTML and JSON).
-    parameter_views = ["/de/lotse/", "/en/lotse/", "/api/beratungsstellen.json"]
+    # Half the examples go to the views that read parameters: the Lotse (HTML and JSON) and the site search.
+    parameter_views = ["/de/lotse/", "/en/lotse/", "/api/beratungsstellen.json", "/de/suche/"]
     url = data.draw(st.one_of(st.sampled_from(parameter_views), st.sampled_from(public_urls)), label="url")
     query = urlencode([(name, value) for name, value in parameters], doseq=False)
     _get(Client(), url, query.encode().decode("iso-8859-1"))

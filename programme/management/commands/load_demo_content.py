@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = (
         "Loads everything the demo site needs, idempotently: the gazetteer (PLZ and places), "
         "the directory (Landesnetzwerke, Fachstellen, sample counselling offices), the sample sub-projects, the "
-        "published CMS page tree in every language, the sample news and events, and the sample publications. Safe "
-        "to run again: it updates, never duplicates. "
+        "published CMS page tree in every language, the sample news and events, the sample publications, then the "
+        "site search's index. Safe to run again: it updates, never duplicates. "
         "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
     )
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         "build_pages",
         "load_news_events",
         "load_publications",
+        "rebuild_search_index",
     ]
 
     def handle(self, *args, **options):
