@@ -37,6 +37,15 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_float(name, default):
+    """A number of seconds (or other decimal) from the environment; unset or empty means the default."""
+    value = os.environ.get(name, "").strip()
+    try:
+        return float(value or default)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -175,20 +184,18 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Django's RedisCache, failing fast (iqportal/cache_backends.py): Redis down or hanging means cache
+            # misses for CACHE_CIRCUIT_BREAKER_SECONDS after one failed call of at most REDIS_TIMEOUT, never errors.
+            "BACKEND": "iqportal.cache_backends.FailFastRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "iqportal"),
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-                # Redis down means cache misses (slower pages), never errors.
-                "IGNORE_EXCEPTIONS": True,
+                "socket_connect_timeout": env_float("REDIS_TIMEOUT", "0.25"),
+                "socket_timeout": env_float("REDIS_TIMEOUT", "0.25"),
+                "CIRCUIT_BREAKER_SECONDS": env_float("CACHE_CIRCUIT_BREAKER_SECONDS", "30"),
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    DJANGO_REDIS_LOGGER = "iqportal.redis"  # one warning a minute while Redis is down: see LOGGING
 else:
     CACHES = {
         "default": {
@@ -495,7 +502,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "iqportal.logging.RequestIDFilter"},
-        "cache_outage": {"()": "iqportal.logging.CacheOutageFilter", "interval": 60},
     },
     "formatters": {
         "json": {"()": "iqportal.logging.JSONFormatter"},
@@ -509,7 +515,6 @@ LOGGING = {
         # Django's own console handler would print every record twice.
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "django.db.backends": {"level": "WARNING"},
-        "iqportal.redis": {"filters": ["cache_outage"]},
     },
 }
 

@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from iqportal.cache_backends import cache_is_available
 from iqportal.middleware.database_outage import DATABASE_DOWN_ERRORS, database_unavailable_response
 from iqportal.paths import SITEMAP
 
@@ -16,14 +17,26 @@ from iqportal.paths import SITEMAP
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
+    """
+    Each dependency's state: 200 when the database answers a query, 503 when it does not. A cache that does not
+    answer is reported ("degraded") but stays 200: the site works without it, so a load balancer must not take
+    every host out of service because the shared Redis is down. Bounded by DB_CONNECT_TIMEOUT and REDIS_TIMEOUT.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        database_up = False
+    else:
+        database_up = True
+    cache_up = cache_is_available()
+    state = {
+        "status": "ok" if database_up and cache_up else ("degraded" if database_up else "unavailable"),
+        "database": "up" if database_up else "down",
+        "cache": "up" if cache_up else "down",
+    }
+    return JsonResponse(state, status=200 if database_up else 503)
 
 
 @require_safe

@@ -94,6 +94,7 @@ from filer import settings as filer_settings
 print(json.dumps({
     'cache': settings.CACHES['default']['BACKEND'],
     'location': settings.CACHES['default'].get('LOCATION'),
+    'cache_options': settings.CACHES['default'].get('OPTIONS', {}),
     'sessions': settings.SESSION_ENGINE,
     'cms_content_seconds': settings.CMS_CACHE_DURATIONS['content'],
     'storage': type(default_storage).__module__ + '.' + type(default_storage).__name__,
@@ -118,8 +119,14 @@ def test_defaults_need_no_other_service():
 
 def test_redis_url_switches_cache_and_sessions_to_redis():
     config = _settings_in_a_fresh_process(REDIS_URL="redis://127.0.0.1:6379/5", CMS_CACHE_CONTENT_SECONDS="120")
-    assert config["cache"] == "django_redis.cache.RedisCache"
+    assert config["cache"] == "iqportal.cache_backends.FailFastRedisCache"
     assert config["location"] == "redis://127.0.0.1:6379/5"
+    # A Redis that hangs costs one short timeout, then the breaker skips it (tests/iqportal/test_cache_backends.py).
+    assert config["cache_options"] == {
+        "socket_connect_timeout": 0.25,
+        "socket_timeout": 0.25,
+        "CIRCUIT_BREAKER_SECONDS": 30.0,
+    }
     assert config["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert config["cms_content_seconds"] == 120
 
