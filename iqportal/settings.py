@@ -159,6 +159,10 @@ TEMPLATES = [
     },
 ]
 
+# How long a request may take (seconds), whatever the worker class: the bound behind the statement and socket
+# timeouts below, and gunicorn's request deadline (gunicorn.conf.py; docs/deployment.md says what is enforced).
+REQUEST_TIMEOUT = env_int("REQUEST_TIMEOUT", "30")
+
 # Database: an SQLite file in the project unless DATABASE_URL is set (PostgreSQL via psycopg2).
 DATABASES = {
     "default": dj_database_url.config(
@@ -167,10 +171,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds to wait for PostgreSQL to accept a connection; a request tries once (iqportal/db_backend), then answers 503.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", "2")
+# Seconds one SQL statement may run before PostgreSQL cancels it (0 = no limit): no longer than a request may take.
+DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", str(REQUEST_TIMEOUT))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast (and answer 503) when the database host does not answer, instead of hanging a worker.
+    # Django's backend, connecting at most once per request: a database that is down or hangs costs one timeout.
+    DATABASES["default"]["ENGINE"] = "iqportal.db_backend"
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", "5"))
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT > 0:
+        DATABASES["default"]["OPTIONS"].setdefault("options", f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
