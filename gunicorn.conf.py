@@ -30,7 +30,11 @@ workers = int(_env("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 1
 threads = int(_env("GUNICORN_THREADS", "2" if _shared_cache else "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 
-# Timeouts: a request taking longer than this is killed (the worker restarts); graceful shutdown on deploy.
+# Timeouts. REQUEST_TIMEOUT: a request running longer is cut off by a watchdog in each worker, whatever the worker
+# class (iqportal/request_deadline.py), and the worker restarts. GUNICORN_TIMEOUT: the master kills a worker that
+# has not reported for that long (for sync workers that is also a request running too long; a gthread worker
+# reports while its threads work). Graceful shutdown on deploy.
+request_timeout = int(_env("REQUEST_TIMEOUT", "30"))
 timeout = int(_env("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(_env("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(_env("GUNICORN_KEEPALIVE", "5"))
@@ -52,6 +56,25 @@ def when_ready(server):
             "CMS_CACHE_CONTENT_SECONDS to show everywhere. Set REDIS_URL (see docs/deployment.md).",
             workers,
         )
+
+
+def post_worker_init(worker):
+    if request_timeout > 0:
+        from iqportal.request_deadline import RequestDeadline
+
+        worker.request_deadline = RequestDeadline(worker, request_timeout)
+        worker.request_deadline.watch()
+
+
+def pre_request(worker, req):
+    worker.log.debug("%s %s", req.method, req.path)  # gunicorn's own pre_request
+    if hasattr(worker, "request_deadline"):
+        worker.request_deadline.started(req)
+
+
+def post_request(worker, req, environ, resp):
+    if hasattr(worker, "request_deadline"):
+        worker.request_deadline.finished()
 
 
 # Heartbeat files in memory, not on a (possibly slow or read-only) container disk.
