@@ -4,6 +4,7 @@ its bounds, says which dependency is down, and recovers by itself when it comes 
 """
 
 import copy
+import json
 import time
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ from django.db import connections
 from django.test import Client, override_settings
 
 from iqportal import cache_backends
-from tests.iqportal.servers import REDIS, SilentServer, redis_available
+from tests.iqportal.servers import REDIS, SilentServer, production_env, redis_available, run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,15 @@ def database_behind(server):
         connections["default"] = original
 
 
+def settle_test_process(client):
+    """
+    One request with the database up first: loading the demo content into this test process left django CMS's
+    "URLs changed" trigger connected, which writes to the database at the end of the next request. (In a real
+    worker it fires at the end of the editor's own request, with the database up.)
+    """
+    assert client.get("/healthz").status_code == 200
+
+
 DATABASE_PAGES = [
     ("/ar/", "ar", "rtl", "غير متاح مؤقتًا"),
     ("/de/lotse/?q=10115", "de", "ltr", "Vorübergehend nicht erreichbar"),
@@ -137,13 +147,31 @@ DATABASE_PAGES = [
 ]
 
 
-def test_the_connect_timeout_default_is_short():
-    assert settings.DB_CONNECT_TIMEOUT == 2
+def test_production_settings_bound_every_postgresql_connection_and_statement():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings;"
+        "print(json.dumps({k: settings.DATABASES['default'][k] for k in ('ENGINE', 'OPTIONS')}))"
+    )
+    database_url = "postgres://iqportal@db.example.org:5432/iqportal"
+    defaults = run_python(code, env=production_env(DATABASE_URL=database_url))
+    assert defaults.returncode == 0, defaults.stderr
+    assert json.loads(defaults.stdout.strip().splitlines()[-1]) == {
+        "ENGINE": "iqportal.db_backend",  # one connection attempt per request
+        "OPTIONS": {"connect_timeout": 2, "options": "-c statement_timeout=30000"},
+    }
+    tuned = run_python(code, env=production_env(DATABASE_URL=database_url, REQUEST_TIMEOUT="12", DB_CONNECT_TIMEOUT="1"))
+    assert json.loads(tuned.stdout.strip().splitlines()[-1])["OPTIONS"] == {
+        "connect_timeout": 1,
+        "options": "-c statement_timeout=12000",
+    }
+    unlimited = run_python(code, env=production_env(DATABASE_URL=database_url, DB_STATEMENT_TIMEOUT="0"))
+    assert json.loads(unlimited.stdout.strip().splitlines()[-1])["OPTIONS"] == {"connect_timeout": 2}
 
 
 @pytest.mark.parametrize(("path", "language", "direction", "heading"), DATABASE_PAGES)
 def test_with_postgresql_hanging_pages_answer_503_in_the_visitors_language(path, language, direction, heading):
     client = Client(raise_request_exception=False)
+    settle_test_process(client)
     with SilentServer() as postgres, database_behind(postgres):
         response, elapsed = timed_get(client, path)
         assert response.status_code == 503
@@ -166,6 +194,7 @@ def test_with_postgresql_hanging_pages_answer_503_in_the_visitors_language(path,
 def test_the_same_connection_recovers_when_postgresql_answers_again():
     """What one request learned (the database does not answer) does not stick: the next one connects."""
     client = Client(raise_request_exception=False)
+    settle_test_process(client)
     with SilentServer() as postgres, database_behind(postgres):
         assert client.get("/en/").status_code == 503
         postgres.forward_to = (settings.DATABASES["default"]["HOST"] or "127.0.0.1", 5432)
@@ -190,6 +219,7 @@ def test_apphook_pages_work_again_in_a_process_that_built_its_urls_during_the_ou
     from cms.utils.apphook_reload import reload_urlconf
 
     client = Client(raise_request_exception=False)
+    settle_test_process(client)
     try:
         with SilentServer() as postgres, database_behind(postgres):
             reload_urlconf()  # as in a worker that starts during the outage: no apphook URLs
