@@ -159,7 +159,8 @@ def test_production_settings_bound_every_postgresql_connection_and_statement():
         "ENGINE": "iqportal.db_backend",  # one connection attempt per request
         "OPTIONS": {"connect_timeout": 2, "options": "-c statement_timeout=30000"},
     }
-    tuned = run_python(code, env=production_env(DATABASE_URL=database_url, REQUEST_TIMEOUT="12", DB_CONNECT_TIMEOUT="1"))
+    tuned_env = production_env(DATABASE_URL=database_url, REQUEST_TIMEOUT="12", DB_CONNECT_TIMEOUT="1")
+    tuned = run_python(code, env=tuned_env)
     assert json.loads(tuned.stdout.strip().splitlines()[-1])["OPTIONS"] == {
         "connect_timeout": 1,
         "options": "-c statement_timeout=12000",
