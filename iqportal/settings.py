@@ -267,6 +267,8 @@ CMS_CACHE_DURATIONS = {
 # the default with DEBUG (tests count queries); in production as long as the CMS page cache.
 ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", "0" if DEBUG else str(CMS_CACHE_DURATIONS["content"]))
 CMS_CONFIRM_VERSION4 = True
+# No toolbar (with its login form) for visitors who add ?toolbar_on: editors sign in at /<lang>/admin/.
+CMS_TOOLBAR_ANONYMOUS_ON = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
 
