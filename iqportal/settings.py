@@ -106,8 +106,10 @@ MIDDLEWARE = [
     "iqportal.middleware.apphook_reload.ApphookReloadMiddleware",  # django CMS's, lighter
     "iqportal.middleware.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "iqportal.middleware.response_headers.ResponseHeadersMiddleware",  # CORP, a clean Vary
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "iqportal.middleware.content_security_policy.ContentSecurityPolicyMiddleware",
+    "iqportal.middleware.http_methods.HTTPMethodMiddleware",  # 405 for unused methods, OPTIONS (CORS preflight)
     "iqportal.middleware.response_cache.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
