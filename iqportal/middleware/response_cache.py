@@ -73,8 +73,8 @@ class AnonymousResponseCacheMiddleware:
     scheme, the host, the path and only those query parameters the page reads, sorted (one search asked in any
     order is one entry). Which parameters a page reads is learnt while it renders (request.GET records the
     names asked for) and kept per path beside the entries, with the same lifetime. A request with a parameter
-    the page does not read (a tracking parameter, a made-up one, or django CMS's toolbar and edit parameters,
-    which do nothing for visitors) is served the entry without it, or rendered and not stored: strangers cannot
+    the page does not read (a tracking parameter, a made-up one, or one of django CMS's that mean nothing for
+    visitors: unkeyed_parameters) is served the entry without it, or rendered and not stored: strangers cannot
     fill the cache with new entries. Each entry also records the names its page read, and is served only to
     requests that agree with it on all of them.
 
@@ -89,10 +89,21 @@ class AnonymousResponseCacheMiddleware:
 
     key_prefix = "iqportal:anon:"
     manifest_prefix = "iqportal:anon-reads:"
-    #: Parameters that change a page only for editors (django CMS's toolbar and edit modes): never part of a
-    #: key, and a visitor's request carrying one is not stored.
-    editor_parameters = frozenset(
-        {"edit", "preview", "structure", "toolbar_on", "toolbar_off", "toolbar_disable", "persist", "cms_path"}
+    #: Parameters that django CMS reads on every page but that mean nothing for visitors: its toolbar and edit
+    #: modes (editors only) and ?language= (the site's language is in the path). Never part of a key, and a
+    #: visitor's request carrying one is not stored, like one with a parameter the page does not read.
+    unkeyed_parameters = frozenset(
+        {
+            "edit",
+            "preview",
+            "structure",
+            "toolbar_on",
+            "toolbar_off",
+            "toolbar_disable",
+            "persist",
+            "cms_path",
+            "language",
+        }
     )
     cacheable_types = ("text/html", "application/json")
     max_length = 512  # longer paths or query strings are answered, never stored
@@ -114,7 +125,7 @@ class AnonymousResponseCacheMiddleware:
         response = self.get_response(request)
         if request.__dict__.get("GET") is not recorder:  # replaced by inner code: what the page read is unknown
             return response
-        names_read = recorder.names_read - self.editor_parameters
+        names_read = recorder.names_read - self.unkeyed_parameters
         if not lookup.parameters.keys() <= names_read:
             return response  # a parameter the page does not read: answered, never stored
         entry = self._entry(request, response)

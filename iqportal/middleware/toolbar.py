@@ -24,10 +24,11 @@ class ToolbarMiddleware(BaseToolbarMiddleware):
         return super().is_cms_request(request)
 
     def process_request(self, request):
-        if getattr(request, "user", None) is not None and request.user.is_staff:
+        if not self.is_cms_request(request):
+            return None
+        if request.user.is_staff:
             return super().process_request(request)
-        if self.is_cms_request(request):
-            request.toolbar = SimpleLazyObject(lambda: CMSToolbar(request))
+        request.toolbar = SimpleLazyObject(lambda: CMSToolbar(request))
         return None
 
     def process_response(self, request, response):

@@ -65,7 +65,7 @@ def test_an_entry_is_only_served_to_requests_that_agree_on_every_parameter_its_p
     assert response.content != visitor.get("/de/lotse/?q=10115").content
 
 
-@pytest.mark.parametrize("parameter", ["toolbar_on", "edit", "structure", "toolbar_off", "preview"])
+@pytest.mark.parametrize("parameter", ["toolbar_on", "edit", "structure", "toolbar_off", "preview", "language=en"])
 def test_toolbar_parameters_from_visitors_neither_create_sessions_nor_bypass_the_cache(
     visitor, django_assert_num_queries, parameter
 ):
@@ -80,7 +80,7 @@ def test_toolbar_parameters_from_visitors_neither_create_sessions_nor_bypass_the
     assert len(response_entries()) == 1
 
 
-@pytest.mark.parametrize("parameter", ["toolbar_on", "edit", "structure"])
+@pytest.mark.parametrize("parameter", ["toolbar_on", "edit", "structure", "language=x1"])
 def test_toolbar_parameters_on_a_cold_cache_store_nothing_and_show_no_toolbar(visitor, parameter):
     sessions = Session.objects.count()
     response = Client().get(f"/de/programm/?{parameter}")
