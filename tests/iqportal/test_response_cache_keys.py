@@ -4,6 +4,7 @@ query parameters a page reads; django CMS's toolbar parameters do nothing for vi
 """
 
 import json
+import uuid
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -123,3 +124,34 @@ def test_every_key_the_site_stores_expires(visitor):
     assert response_entries()
     forever = [key for key, expires in cache._expire_info.items() if expires is None]
     assert forever == []
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The site's cache on a Redis of its own key prefix (database 12), emptied before and after."""
+    from tests.iqportal.servers import REDIS, redis_available
+
+    if not redis_available():
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://{REDIS[0]}:{REDIS[1]}/12",
+            "KEY_PREFIX": f"ttl-test-{uuid.uuid4().hex}",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+    from django.core.cache import cache as redis
+
+    redis.delete_pattern("*")
+    yield redis
+    redis.delete_pattern("*")
+
+
+def test_on_redis_every_key_has_a_ttl(visitor, redis_cache):
+    for path in ("/de/", "/de/programm/", "/en/lotse/?q=10115", "/de/lotse/stelle/1/", "/api/beratungsstellen.json"):
+        assert visitor.get(path).status_code == 200
+    keys = redis_cache.keys("*")
+    assert any(key.startswith("iqportal:anon:") for key in keys)
+    ttls = {key: redis_cache.ttl(key) for key in keys}  # None: the key never expires
+    assert {key: ttl for key, ttl in ttls.items() if ttl is None or not 0 < ttl <= 24 * 60 * 60} == {}
