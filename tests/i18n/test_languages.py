@@ -95,7 +95,13 @@ def test_language_switcher_names_each_language_in_itself(client, language):
 
 @pytest.mark.parametrize(
     ("path", "query"),
-    [("programm/", ""), ("arbeitgeber/", ""), ("lotse/", "?q=Berlin"), ("lotse/", "?q=10115&umkreis=25")],
+    [
+        ("programm/", ""),
+        ("arbeitgeber/", ""),
+        ("lotse/", "?q=Berlin"),
+        ("lotse/", "?q=10115&umkreis=25"),
+        ("projekte/", "?ort=44135"),
+    ],
 )
 def test_language_switcher_keeps_the_page_and_the_query(client, path, query):
     links = switcher_links(get_doc(client, f"/de/{path}{query}"))
@@ -121,6 +127,7 @@ def test_language_switcher_keeps_an_office_page(client):
         ("xx-YY, zz;q=0.5", "/de/"),
         ("", "/de/"),
         ("*", "/de/"),
+        ("ar" * 5000, "/de/"),  # longer than Django reads
         (";q=;;,,", "/de/"),
     ],
 )
