@@ -4,7 +4,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from iqportal import views
 from iqportal.paths import API, HEALTH_CHECK, ROBOTS_TXT, SITEMAP, route
@@ -16,7 +15,7 @@ urlpatterns = [
     path(route(ROBOTS_TXT), views.robots_txt, name="robots_txt"),
     path(route(SITEMAP), sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path(route(API), include("landesnetzwerke.api_urls")),
-    path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
+    path("", views.language_root, name="language_root"),  # to /<the visitor's language>/
 ]
 
 urlpatterns += i18n_patterns(

@@ -2,10 +2,12 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils.cache import add_never_cache_headers
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -24,6 +26,21 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_safe
+def language_root(request: HttpRequest) -> HttpResponseRedirect:
+    """
+    ``/``: a temporary redirect to the home page in the visitor's language: the one they chose (the language
+    cookie, set by every page they view), else the best match of their Accept-Language, else German.
+    """
+    language = translation.get_language_from_request(request)  # cookie, Accept-Language, LANGUAGE_CODE
+    with translation.override(language):
+        url = reverse("pages-root")
+    query = request.GET.urlencode()  # e.g. a campaign link's parameters, re-encoded
+    response = HttpResponseRedirect(f"{url}?{query}" if query else url)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
 
 
 @require_safe
