@@ -5,8 +5,8 @@ browser guesses a type (`X-Content-Type-Options: nosniff`). Even a file that sli
 
 - `media_headers(name)`: the headers for a file; one rule for every way media is served.
 - `serve_media`: the development view (`make run`, DEBUG), mounted at MEDIA_URL by iqportal/urls.py.
-- `MediaS3Storage` (iqportal/media_storage.py): writes the same Content-Disposition as object metadata to the
-  bucket. A reverse proxy in front of MEDIA_ROOT does the same with the nginx snippet in docs/deployment.md.
+- `MediaS3Storage` (iqportal/media_storage.py): writes the same Content-Disposition (and the Content-Type of the
+  name) as object metadata to the bucket. A reverse proxy in front of MEDIA_ROOT does the same with the nginx snippet in docs/deployment.md.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 def media_headers(name: str) -> dict[str, str]:
     """The response headers of the uploaded file `name` (a path or file name)."""
-    headers = {"X-Content-Type-Options": "nosniff"}
-    if mimetypes.guess_type(name)[0] not in INLINE_TYPES:
-        headers["Content-Disposition"] = content_disposition_header(True, posixpath.basename(name)) or "attachment"
-    return headers
+    as_attachment = mimetypes.guess_type(name)[0] not in INLINE_TYPES
+    disposition = content_disposition_header(as_attachment, posixpath.basename(name))
+    return {
+        "X-Content-Type-Options": "nosniff",
+        "Content-Disposition": disposition or ("attachment" if as_attachment else "inline"),
+    }
 
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
