@@ -162,8 +162,8 @@ def test_the_refusal_is_in_the_editors_language(editor_client):
     response = upload(editor_client, "bericht.pdf", HTML, language="de")
     assert response.status_code == 400
     assert response.json()["error"] == (
-        'Die Datei „bericht.pdf“ ist keine echte PDF-Datei, obwohl ihr Name das sagt. Bitte laden Sie die Datei in '
-        "dem Format hoch, auf das ihr Name endet."
+        'Die Datei „bericht.pdf“ ist keine echte Datei vom Typ PDF, obwohl ihr Name das sagt. Bitte laden Sie die '
+        "Datei in dem Format hoch, auf das ihr Name endet."
     )
 
 
