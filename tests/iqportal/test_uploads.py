@@ -195,8 +195,9 @@ def test_the_media_library_accepts_a_real_pdf_and_a_real_png(editor_client, name
 def test_replacing_a_files_content_in_its_change_form_is_checked_too(editor_client):
     """The media library's change form can replace a file's content: the same check, nothing replaced."""
     editor = editor_client.session["_auth_user_id"]
+    content = real_pdf()
     original = File.objects.create(
-        file=ContentFile(real_pdf(), name="programm.pdf"),
+        file=ContentFile(content, name="programm.pdf"),
         original_filename="programm.pdf",
         is_public=True,
         owner_id=editor,
@@ -219,7 +220,7 @@ def test_replacing_a_files_content_in_its_change_form_is_checked_too(editor_clie
     original.refresh_from_db()
     assert original.sha1 == sha1
     with original.file.open("rb") as handle:
-        assert handle.read() == real_pdf()
+        assert handle.read() == content
 
 
 # --- the content check, type by type ------------------------------------------------------------------------------
