@@ -6,7 +6,8 @@ browser guesses a type (`X-Content-Type-Options: nosniff`). Even a file that sli
 - `media_headers(name)`: the headers for a file; one rule for every way media is served.
 - `serve_media`: the development view (`make run`, DEBUG), mounted at MEDIA_URL by iqportal/urls.py.
 - `MediaS3Storage` (iqportal/media_storage.py): writes the same Content-Disposition (and the Content-Type of the
-  name) as object metadata to the bucket. A reverse proxy in front of MEDIA_ROOT does the same with the nginx snippet in docs/deployment.md.
+  name) as object metadata to the bucket. A reverse proxy in front of MEDIA_ROOT does the same with the nginx
+  snippet in docs/deployment.md.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def media_headers(name: str) -> dict[str, str]:
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     """An uploaded file from MEDIA_ROOT with `media_headers` (development only: production serves media itself)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     for header, value in media_headers(path).items():
         response[header] = value
     return response

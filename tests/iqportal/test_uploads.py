@@ -35,7 +35,9 @@ ODT = "application/vnd.oasis.opendocument.text"
 
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 # A GIF header that is also a script: "GIF89a" then a JavaScript comment, then the page.
-GIF_HEADER_WITH_SCRIPT = b"GIF89a/*\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9*/=1;<script>alert(1)</script>"
+GIF_HEADER_WITH_SCRIPT = (
+    b"GIF89a/*\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9*/=1;<script>alert(1)</script>"
+)
 
 
 # --- files ------------------------------------------------------------------------------------------------------
@@ -52,9 +54,7 @@ def real_pdf() -> bytes:
 def pdf_with_action(action: dict, *, where: str = "/OpenAction") -> bytes:
     writer = PdfWriter()
     writer.add_blank_page(200, 200)
-    writer._root_object[NameObject(where)] = DictionaryObject(
-        {NameObject(key): value for key, value in action.items()}
-    )
+    writer._root_object[NameObject(where)] = DictionaryObject({NameObject(key): value for key, value in action.items()})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -162,7 +162,7 @@ def test_the_refusal_is_in_the_editors_language(editor_client):
     response = upload(editor_client, "bericht.pdf", HTML, language="de")
     assert response.status_code == 400
     assert response.json()["error"] == (
-        'Die Datei „bericht.pdf“ ist keine echte Datei vom Typ PDF, obwohl ihr Name das sagt. Bitte laden Sie die '
+        "Die Datei „bericht.pdf“ ist keine echte Datei vom Typ PDF, obwohl ihr Name das sagt. Bitte laden Sie die "
         "Datei in dem Format hoch, auf das ihr Name endet."
     )
 
@@ -234,8 +234,11 @@ def test_replacing_a_files_content_in_its_change_form_is_checked_too(editor_clie
         ("animation.gif", real_image("GIF"), "image/gif"),
         ("bild.webp", real_image("WEBP"), "image/webp"),
         ("bericht.pdf", real_pdf(), "application/pdf"),
-        ("link.pdf", pdf_with_action({"/S": NameObject("/URI"), "/URI": TextStringObject("https://example.org")}),
-         "application/pdf"),
+        (
+            "link.pdf",
+            pdf_with_action({"/S": NameObject("/URI"), "/URI": TextStringObject("https://example.org")}),
+            "application/pdf",
+        ),
         ("brief.docx", real_docx(), DOCX),
         ("liste.xlsx", real_xlsx(), XLSX),
         ("text.odt", real_odt(), ODT),
@@ -257,15 +260,31 @@ def test_real_files_pass(name, content, mime):
         ("bild.png", real_image("PNG") + b"<HTML><BODY onload=alert(1)>", "image/png", "web page code"),
         ("kaputt.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "image/png", "damaged image"),
         ("kaputt.pdf", b"%PDF-1.7\n" + b"x" * 100, "application/pdf", "damaged PDF"),
-        ("start.pdf", pdf_with_action({"/S": NameObject("/Launch"), "/F": TextStringObject("cmd.exe")}),
-         "application/pdf", "PDF with scripts"),
+        (
+            "start.pdf",
+            pdf_with_action({"/S": NameObject("/Launch"), "/F": TextStringObject("cmd.exe")}),
+            "application/pdf",
+            "PDF with scripts",
+        ),
         ("auto.pdf", pdf_with_action({"/O": DictionaryObject()}, where="/AA"), "application/pdf", "PDF with scripts"),
-        ("names.pdf", pdf_with_action({"/JavaScript": DictionaryObject()}, where="/Names"), "application/pdf",
-         "PDF with scripts"),
-        ("escaped.pdf", pdf_with_javascript().replace(b"/JavaScript", b"/J#61vaScript"), "application/pdf",
-         "PDF with scripts"),
-        ("makro.docx", zip_of({"[Content_Types].xml": content_types("application/vnd.ms-word.document.macroEnabled"
-                                                                   ".main+xml")}), DOCX, "Word (DOCX)"),
+        (
+            "names.pdf",
+            pdf_with_action({"/JavaScript": DictionaryObject()}, where="/Names"),
+            "application/pdf",
+            "PDF with scripts",
+        ),
+        (
+            "escaped.pdf",
+            pdf_with_javascript().replace(b"/JavaScript", b"/J#61vaScript"),
+            "application/pdf",
+            "PDF with scripts",
+        ),
+        (
+            "makro.docx",
+            zip_of({"[Content_Types].xml": content_types("application/vnd.ms-word.document.macroEnabled.main+xml")}),
+            DOCX,
+            "Word (DOCX)",
+        ),
         ("tabelle.xlsx", real_docx(), XLSX, "Excel (XLSX)"),
         ("seite.docx", HTML + real_docx(), DOCX, "Word (DOCX)"),  # HTML in front of a ZIP: readers still open it
         ("text.odt", zip_of({"mimetype": b"text/html"}), ODT, "OpenDocument (ODT)"),
