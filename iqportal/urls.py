@@ -28,9 +28,13 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:  # `make run`: uploads from MEDIA_ROOT (production: the proxy or the bucket, docs/deployment.md)
-    from django.conf.urls.static import static
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+
+    from iqportal.media import serve_media
+
+    urlpatterns = [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media), *urlpatterns]
 
 handler404 = "iqportal.views.page_not_found"
 handler500 = "iqportal.views.server_error"
