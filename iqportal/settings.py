@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "cms.middleware.page.CurrentPageMiddleware",
     "iqportal.middleware.toolbar.ToolbarMiddleware",  # django CMS's, skipping machine endpoints
     "iqportal.middleware.language_cookie.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
+    "iqportal.middleware.draft_access.DraftAccessMiddleware",  # drafts in the admin only for their editors
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -20,6 +20,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/2fa/", include("iqportal.otp")),
+    # The admin's "View on site", before the admin's own: 404 instead of a 500 for an object without an address.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(views.view_on_site)),
     path("admin/", admin.site.urls),
     path("suche/", include("programme.search.urls")),  # the site search: /<lang>/suche/?q=…
     path("", include("programme.urls")),  # the printable employer checklist

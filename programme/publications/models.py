@@ -226,6 +226,14 @@ class PublikationContent(models.Model):
     def get_template(self) -> str:
         return "publications/detail.html"
 
+    def has_placeholder_view_permission(self, user: Any) -> bool:
+        """The toolbar's preview of a version (a draft too): only for the editors who may edit the publication."""
+        opts = self._meta
+        viewer = user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+        return viewer and self.publikation.can_be_edited_by(user)
+
     def clean(self) -> None:
         super().clean()
         errors = file_and_cover_errors(
