@@ -44,9 +44,8 @@ class DraftAccessMiddleware:
         if name in CMS_OBJECT_VIEWS and len(view_args) == 2:
             contents = [content_by_type(*view_args)]
         elif name.startswith(VERSIONING_PREFIX) and name.endswith(VERSIONING_VIEW_SUFFIX):
-            contents = [
-                version_content(version_id) for version_id in (view_kwargs.get("object_id"), request.GET.get("compare_to"))
-            ]
+            version_ids = (view_kwargs.get("object_id"), request.GET.get("compare_to"))
+            contents = [version_content(version_id) for version_id in version_ids]
         else:
             return None
         if any(content is not None and not may_see_versions(request.user, content) for content in contents):

@@ -33,7 +33,8 @@ def page_urls(content):
 
 def compare_url(content, compare_to=None):
     version = Version.objects.get_for_content(content)
-    url = reverse(f"admin:djangocms_versioning_{version.versionable.version_model_proxy._meta.model_name}_compare", args=[version.pk])
+    proxy = version.versionable.version_model_proxy._meta.model_name
+    url = reverse(f"admin:djangocms_versioning_{proxy}_compare", args=[version.pk])
     return url if compare_to is None else f"{url}?compare_to={Version.objects.get_for_content(compare_to).pk}"
 
 
@@ -100,7 +101,8 @@ def test_a_draft_of_a_published_page_is_shown_to_page_editors_only(ni_editor, pa
     assert response.status_code == 404
     assert SECRET not in response.content.decode()
     # The published version stays public, without the draft's text.
-    public = client_for(ni_editor).get(PageContent.objects.get(page__reverse_id="impressum", language="de").get_absolute_url())
+    published = PageContent.objects.get(page__reverse_id="impressum", language="de")
+    public = client_for(ni_editor).get(published.get_absolute_url())
     assert public.status_code == 200 and SECRET not in public.content.decode()
     for user in (page_editor, admin_user):
         response = client_for(user).get(get_object_preview_url(draft))

@@ -1,6 +1,7 @@
 """
 The media library's lists in the admin (iqportal.media_library): 403 for staff without django-filer's permissions,
-shown to the editor groups, which have them.
+shown to the editor groups, which have them (load_directory), the folder listing that a file field's "choose" opens
+included.
 """
 
 import pytest
@@ -50,6 +51,10 @@ def test_the_editor_groups_see_the_files(django_user_model, report, group):
     assert "vertraulicher-bericht.pdf" in page_text(response)
     assert client.get(reverse("admin:filer_image_changelist")).status_code == 200
     assert client.get(reverse("admin:filer_file_change", args=[report.pk])).status_code == 200
+    # A file field's "choose" opens the folder listing as a picker.
+    response = client.get(reverse("admin:filer-directory_listing-unfiled_images"), {"_pick": "file", "_popup": "1"})
+    assert response.status_code == 200
+    assert client.get(reverse("admin:filer-directory_listing-root")).status_code == 200
 
 
 def test_superusers_see_the_files(admin_client, report):
