@@ -23,6 +23,7 @@ from cms.models import PageContent
 from cms.utils.page_permissions import user_can_change_page
 from cms.utils.permissions import user_can_view_placeholder_source
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
 
@@ -50,5 +51,5 @@ def content_by_type(content_type_id: int | str, object_id: int | str) -> models.
     manager = getattr(model, "admin_manager", model._base_manager)
     try:
         return manager.get(pk=object_id)
-    except (model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         return None
