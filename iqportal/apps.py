@@ -8,7 +8,7 @@ class IqportalConfig(AppConfig):
     def ready(self):
         from django.core.signals import got_request_exception, request_finished
 
-        from iqportal import cms_pages, invalidation
+        from iqportal import cms_pages, invalidation, media_library
         from iqportal.middleware.database_outage import flag_database_outage
         from iqportal.middleware.request_id import forget_request_id
 
@@ -16,3 +16,4 @@ class IqportalConfig(AppConfig):
         request_finished.connect(forget_request_id, dispatch_uid="iqportal-forget-request-id")
         invalidation.register_directory_caches()
         cms_pages.register_invalidation()
+        media_library.restrict_media_library()

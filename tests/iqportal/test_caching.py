@@ -131,8 +131,9 @@ def test_a_bucket_switches_media_to_object_storage():
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",  # noqa: S106 - not a secret
     )
-    assert config["storage"] == "storages.backends.s3.S3Storage"
-    assert config["filer_storage"] == "S3Storage"  # django-filer stores uploads there too
+    # S3Storage, writing a safe Content-Type and Content-Disposition (iqportal/media_storage.py)
+    assert config["storage"] == "iqportal.media_storage.MediaS3Storage"
+    assert config["filer_storage"] == "MediaS3Storage"  # django-filer stores uploads there too
     assert config["media_url"] == "https://media.iq.example.org/filer_public/ab/report.pdf"
     assert "https://media.iq.example.org" in config["img_src"]
 

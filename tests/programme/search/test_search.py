@@ -7,12 +7,16 @@ import datetime
 import os
 
 import pytest
+from cms.models import PageContent
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import Version
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from programme.page_builder import get_system_user
 from programme.search import index
 from programme.search.registry import Document
 from programme.search.service import PAGE_SIZE, search_site
@@ -221,13 +225,22 @@ def test_nothing_found_for_a_place_suggests_the_lotse_with_that_place(client):
     assert "/de/lotse/?q=Zwiesel" in links
 
 
-def test_nothing_found_for_a_word_suggests_the_lotse_and_the_project_search_once_it_exists(client, committed):
-    response = client.get(search_url("Zzyzxqvwk"))
-    assert parse(response).xpath('//ul[@class="search-suggestions"]//a/@href') == ["/de/lotse/"]
-    with committed():
-        make_page("Projekte", "<p>Die Teilprojekte.</p>", slug="projekte")
+def test_nothing_found_for_a_word_suggests_the_lotse_and_the_project_search(client):
     links = parse(client.get(search_url("Zzyzxqvwk"))).xpath('//ul[@class="search-suggestions"]//a/@href')
     assert links == ["/de/lotse/", "/de/projekte/?q=Zzyzxqvwk"]
+
+
+def test_the_project_search_is_not_suggested_while_no_published_page_has_its_path(client, committed):
+    from cms.models import PageUrl
+
+    with committed():
+        for content in PageContent.admin_manager.filter(page__urls__path="projekte").distinct():
+            version = Version.objects.get_for_content(content)
+            if version.state == PUBLISHED:
+                version.unpublish(get_system_user())
+    assert not PageUrl.objects.filter(path="projekte", page__pagecontent_set__in=PageContent.objects.all()).exists()
+    links = parse(client.get(search_url("Zzyzxqvwk"))).xpath('//ul[@class="search-suggestions"]//a/@href')
+    assert links == ["/de/lotse/"]
 
 
 # Queries ------------------------------------------------------------------------------------------------------------
