@@ -26,6 +26,9 @@ from programme.search.text import sentence
 class ProjectAdapter(SearchAdapter):
     type = "project"
     label = _("Project")
+    # One of hundreds, each also in the project search (/projekte/): among equally good matches the pages, offices
+    # and publications come first.
+    boost = -0.5
     model = "projects.Teilprojekt"
     content_model = "projects.TeilprojektContent"
     grouper_field = "teilprojekt"

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from djangocms_versioning.models import Version
 
+from landesnetzwerke.projects.demo_data.loader import delete_projects
 from programme.page_builder import get_system_user
 from programme.publications.models import PublikationContent
 from programme.search import index
@@ -150,7 +151,7 @@ def test_unpublishing_renaming_a_place_and_deleting_a_project_update_the_index(c
         Version.objects.get_for_content(content).copy(user).publish(user)  # a new version, published again
     assert [t for t, _title, _u in found(client, "Eiderente")] == ["project"]
     with committed():
-        project.delete()
+        delete_projects([project.pk])  # with its texts and their versions, as the admin and the loader delete
     assert found(client, "Eiderente") == []
     assert not Suchdokument.objects.filter(type="project", key=str(project.pk)).exists()
 
