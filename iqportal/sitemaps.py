@@ -74,4 +74,3 @@ class PublishedContentSitemap(Sitemap):
 
     def lastmod(self, item: Entry) -> datetime.datetime | None:
         return item.published_at
-

@@ -72,9 +72,7 @@ def test_a_publication_is_found_by_its_teaser_and_publisher(client, committed):
     ]
 
 
-def test_a_new_draft_of_a_publication_changes_nothing_until_published_and_unpublishing_withdraws_it(
-    client, committed
-):
+def test_a_new_draft_of_a_publication_changes_nothing_until_published_and_unpublishing_withdraws_it(client, committed):
     user = get_system_user()
     with committed():
         publication = make_publication(title="Löffler im Watt")
