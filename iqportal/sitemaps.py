@@ -6,13 +6,15 @@ of published versioned content (news, events, publications, projects), each a su
 One entry per published text: its page in the text's language, changed when that version was published. Drafts,
 unpublished and archived texts are never listed (the content model's default manager is published-only under
 djangocms-versioning); a language without a page carrying the app's apphook is left out. The pages that show a
-fallback language's text are not listed: they would be the same text again under another address.
+fallback language's text are not listed: they would be the same text again under another address. An item
+published in several languages names its pages in the others as hreflang alternates.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from cms.utils.i18n import get_public_languages
@@ -27,11 +29,13 @@ from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
 
-@dataclass(frozen=True)
+@dataclass
 class Entry:
     url: str
     language: str
     published_at: datetime.datetime | None
+    # (language, URL) of every published text of the same item, this one included: the hreflang alternates.
+    versions: list[tuple[str, str]] = field(default_factory=list)
 
 
 class PublishedContentSitemap(Sitemap):
@@ -55,10 +59,13 @@ class PublishedContentSitemap(Sitemap):
             .order_by(f"{self.grouper_field}_id", "language")
         )
         entries = []
+        versions: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for content in contents:
             url = self.content_url(content)
             if url:
-                entries.append(Entry(url, content.language, content.published_at))
+                item_versions = versions[getattr(content, f"{self.grouper_field}_id")]
+                item_versions.append((content.language, url))
+                entries.append(Entry(url, content.language, content.published_at, item_versions))
         return entries
 
     def content_url(self, content: Any) -> str:
@@ -74,3 +81,13 @@ class PublishedContentSitemap(Sitemap):
 
     def lastmod(self, item: Entry) -> datetime.datetime | None:
         return item.published_at
+
+    def get_urls(self, page: int | str = 1, site: Any = None, protocol: str | None = None) -> list[dict[str, Any]]:
+        """Each entry with `<xhtml:link rel="alternate" hreflang=…>` to the item's pages in its other languages."""
+        urls = super().get_urls(page, site, protocol)
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url_info in urls:
+            versions = url_info["item"].versions
+            if len(versions) > 1:
+                url_info["alternates"] = [{"lang_code": code, "location": f"{base}{url}"} for code, url in versions]
+        return urls

@@ -1,7 +1,7 @@
 """
 /sitemap.xml lists the pages of published news, events, publications and projects in each language they are
-published in, with the date of publication; drafts and unpublished texts never. Its number of queries does not grow
-with the number of items.
+published in, with the date of publication and hreflang alternates; drafts and unpublished texts never. Its number
+of queries does not grow with the number of items.
 """
 
 import datetime
@@ -73,6 +73,24 @@ def test_published_news_events_publications_and_projects_are_listed_in_their_lan
     ):
         assert path not in entries, path
     assert "/de/programm/" in entries  # the CMS pages are still there
+
+
+def test_an_item_in_several_languages_names_its_other_pages_as_alternates(client):
+    project = make_project(network("NI"), titles={"de": "Alternativen-Projekt", "en": "Alternatives project"})
+    news = make_news(texts={"de": "Nur Deutsch"})
+    response = client.get("/sitemap.xml")
+    tree = etree.fromstring(response.content)
+    prefix = f"http://{Site.objects.get_current().domain}"
+
+    def alternates(path):
+        url = tree.xpath(f'//s:url[s:loc="{prefix}{path}"]', namespaces=NS)[0]
+        links = url.xpath("x:link[@rel='alternate']", namespaces={"x": "http://www.w3.org/1999/xhtml"})
+        return {link.get("hreflang"): link.get("href").removeprefix(prefix) for link in links}
+
+    expected = {"de": f"/de/projekte/{project.slug}/", "en": f"/en/projekte/{project.slug}/"}
+    assert alternates(f"/de/projekte/{project.slug}/") == expected
+    assert alternates(f"/en/projekte/{project.slug}/") == expected
+    assert alternates(news.get_absolute_url("de")) == {}
 
 
 def test_an_unpublished_publication_leaves_the_sitemap(client):
