@@ -7,8 +7,19 @@ from django.urls import include, path
 
 from iqportal import views
 from iqportal.paths import API, HEALTH_CHECK, ROBOTS_TXT, SITEMAP, route
+from landesnetzwerke.projects.sitemaps import ProjectSitemap
+from programme.events.sitemaps import EventSitemap
+from programme.news.sitemaps import NewsSitemap
+from programme.publications.sitemaps import PublicationSitemap
 
-sitemaps = {"cms": CMSSitemap}
+# /sitemap.xml: the CMS pages and the pages of published news, events, publications and projects (iqportal.sitemaps).
+sitemaps = {
+    "cms": CMSSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "publications": PublicationSitemap,
+    "projects": ProjectSitemap,
+}
 
 urlpatterns = [
     path(route(HEALTH_CHECK), views.healthz, name="healthz"),
