@@ -7,6 +7,8 @@ Every value can be overridden with the environment or a .env file (names below) 
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
 from iqportal.env import load_env_file
 
 load_env_file()  # a .env file in the project, as the settings read it; the environment wins
@@ -80,6 +82,13 @@ def post_request(worker, req, environ, resp):
 # Heartbeat files in memory, not on a (possibly slow or read-only) container disk.
 if os.path.isdir("/dev/shm"):  # noqa: S108 - a RAM-backed folder is the point
     worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# The Server header: gunicorn (since 20.1 without its version) always sends one and has no setting for it, so
+# the name its responses carry is replaced here, before the workers start; the WSGI environ's SERVER_SOFTWARE
+# (which holds the version) likewise. The proxy in front should not reveal its own version either
+# (nginx: server_tokens off; docs/deployment.md).
+gunicorn.http.wsgi.SERVER = SERVER_HEADER = "iqportal"
+gunicorn.http.wsgi.SERVER_SOFTWARE = SERVER_HEADER
 
 # Which proxies may set X-Forwarded-* (comma-separated addresses; "*" when only the proxy can reach us).
 forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -8,7 +8,7 @@ class IqportalConfig(AppConfig):
     def ready(self):
         from django.core.signals import got_request_exception, request_finished, request_started
 
-        from iqportal import cms_pages, db_backend, invalidation
+        from iqportal import cms_pages, db_backend, invalidation, media_library
         from iqportal.middleware.database_outage import flag_database_outage
         from iqportal.middleware.request_id import forget_request_id
 
@@ -18,3 +18,4 @@ class IqportalConfig(AppConfig):
         request_finished.connect(db_backend.request_finished, dispatch_uid="iqportal-databases-after-request")
         invalidation.register_directory_caches()
         cms_pages.register_invalidation()
+        media_library.restrict_media_library()

@@ -115,8 +115,10 @@ MIDDLEWARE = [
     "iqportal.middleware.apphook_reload.ApphookReloadMiddleware",  # django CMS's, lighter
     "iqportal.middleware.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "iqportal.middleware.response_headers.ResponseHeadersMiddleware",  # CORP, a clean Vary
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "iqportal.middleware.content_security_policy.ContentSecurityPolicyMiddleware",
+    "iqportal.middleware.http_methods.HTTPMethodMiddleware",  # 405 for unused methods, OPTIONS (CORS preflight)
     "iqportal.middleware.response_cache.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,6 +134,7 @@ MIDDLEWARE = [
     "cms.middleware.page.CurrentPageMiddleware",
     "iqportal.middleware.toolbar.ToolbarMiddleware",  # django CMS's, skipping machine endpoints
     "iqportal.middleware.language_cookie.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
+    "iqportal.middleware.draft_access.DraftAccessMiddleware",  # drafts in the admin only for their editors
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -285,6 +288,8 @@ CMS_CACHE_DURATIONS = {
 # the default with DEBUG (tests count queries); in production as long as the CMS page cache.
 ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", "0" if DEBUG else str(CMS_CACHE_DURATIONS["content"]))
 CMS_CONFIRM_VERSION4 = True
+# No toolbar (with its login form) for visitors who add ?toolbar_on: editors sign in at /<lang>/admin/.
+CMS_TOOLBAR_ANONYMOUS_ON = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
 
@@ -320,7 +325,7 @@ AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
 AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")  # "http:" only for a local trial
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "iqportal.media_storage.MediaS3Storage",  # S3Storage with safe Content-Type/-Disposition
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -335,8 +340,9 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
-# Uploads (django-filer): an allow-list of types and a size limit; SVG is refused (it can carry scripts);
-# metadata (EXIF, GPS) is stripped from images. See iqportal/uploads.py.
+# Uploads (django-filer): an allow-list of types and a size limit; SVG is refused (it can carry scripts); the
+# content must be the type the name claims, without hidden HTML or PDF scripts; metadata (EXIF, GPS) is stripped
+# from images. See iqportal/uploads.py.
 FILER_MAX_UPLOAD_SIZE = env_int("FILER_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024))
 FILER_UPLOADER_MAX_FILE_SIZE = FILER_MAX_UPLOAD_SIZE  # also checked in the browser before uploading
 FILER_MIME_TYPE_WHITELIST = [
@@ -355,7 +361,7 @@ FILER_MIME_TYPE_WHITELIST = [
     "application/vnd.oasis.opendocument.presentation",
 ]
 FILER_ADD_FILE_VALIDATORS = {
-    mime: ["iqportal.uploads.validate_upload_size"]
+    mime: ["iqportal.uploads.validate_upload_size", "iqportal.uploads.validate_upload_content"]
     + (["filer.validation.strip_exif"] if mime in ("image/jpeg", "image/png", "image/webp") else [])
     for mime in FILER_MIME_TYPE_WHITELIST
 }

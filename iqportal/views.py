@@ -1,11 +1,16 @@
 import sys
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils.cache import add_never_cache_headers
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -40,6 +45,21 @@ def healthz(request):
 
 
 @require_safe
+def language_root(request: HttpRequest) -> HttpResponseRedirect:
+    """
+    ``/``: a temporary redirect to the home page in the visitor's language: the one they chose (the language
+    cookie, set by every page they view), else the best match of their Accept-Language, else German.
+    """
+    language = translation.get_language_from_request(request)  # cookie, Accept-Language, LANGUAGE_CODE
+    with translation.override(language):
+        url = reverse("pages-root")
+    query = request.GET.urlencode()  # e.g. a campaign link's parameters, re-encoded
+    response = HttpResponseRedirect(f"{url}?{query}" if query else url)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -48,6 +68,22 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def view_on_site(request, content_type_id, object_id):
+    """
+    The admin's "View on site" (`admin/r/<content type>/<id>/`): Django's redirect to the object's public address,
+    and 404 for an object that has none (a page that was never published, an item whose list page is missing),
+    where Django's own view fails.
+    """
+    try:
+        obj = ContentType.objects.get_for_id(content_type_id).get_object_for_this_type(pk=object_id)
+        url = obj.get_absolute_url()
+    except (ObjectDoesNotExist, ValueError, TypeError, AttributeError, NoReverseMatch):
+        url = None
+    if not url:
+        raise Http404("This object has no address on the site.")
+    return shortcut(request, content_type_id, object_id)
 
 
 def page_not_found(request, exception=None):

@@ -259,7 +259,58 @@ class SnapshotDiff(resources.Diff):
             self.new = new
 
 
-class BeratungsstelleResource(resources.ModelResource):
+class RowsByIdMixin:
+    """
+    A resource whose rows name their stored object by its `id` column (from an export) or, without one, by its
+    `source_id`: `rows_wanted()` gives the filter for the objects a file refers to, `remember(objects)` keeps them
+    once loaded (in one query, in before_import), and `get_instance()` finds a row's object among them. The two
+    messages name the kind of object (office, project) to the editor.
+    """
+
+    not_an_id_message: Any  # gettext_lazy("“%(id)s” is not an office ID.")
+    no_such_id_message: Any
+
+    @staticmethod
+    def _row_id(row: Row) -> str:
+        pk = str(row.get("id") or "").strip()
+        return pk[:-2] if pk.endswith(".0") else pk  # spreadsheets turn 12 into 12.0
+
+    def rows_wanted(self, dataset: Dataset) -> Q:
+        """The filter for the stored objects the file's rows refer to, by ID or by source ID."""
+        ids, source_ids = set(), set()
+        for row in dataset.dict:
+            pk, source_id = self._row_id(row), str(row.get("source_id") or "").strip()
+            if pk.isdigit():
+                ids.add(int(pk))
+            if source_id:
+                source_ids.add(source_id)
+        return Q(pk__in=ids) | Q(source_id__in=source_ids)
+
+    def remember(self, objects: Iterable[Any]) -> None:
+        objects = list(objects)
+        self._by_pk = {obj.pk: obj for obj in objects}
+        self._by_source_id = {obj.source_id: obj for obj in objects if obj.source_id}
+
+    def get_instance(self, instance_loader: object, row: Row) -> Any:
+        pk = self._row_id(row)
+        if pk:
+            if not pk.isdigit():
+                raise ValidationError({"id": self.not_an_id_message % {"id": pk}})
+            found = self._by_pk.get(int(pk))
+            if found is None:
+                raise ValidationError({"id": self.no_such_id_message % {"id": pk}})
+            return found
+        source_id = str(row.get("source_id") or "").strip()
+        return self._by_source_id.get(source_id) if source_id else None
+
+    @classmethod
+    def get_diff_class(cls) -> type[SnapshotDiff]:
+        return SnapshotDiff
+
+
+class BeratungsstelleResource(RowsByIdMixin, resources.ModelResource):
+    not_an_id_message = gettext_lazy("“%(id)s” is not an office ID.")
+    no_such_id_message = gettext_lazy("There is no office with ID %(id)s; leave the ID empty to create one.")
     landesnetzwerk = fields.Field(attribute="landesnetzwerk", column_name="landesnetzwerk", widget=NetworkWidget())
     plz = fields.Field(attribute="plz", column_name="plz", widget=PlzWidget())
     topics = fields.Field(attribute="topics", column_name="topics", widget=CodeListWidget(Thema, field="slug"))
@@ -365,42 +416,10 @@ class BeratungsstelleResource(resources.ModelResource):
         never wait for each other), and each row's version is compared with the locked one: of two editors
         confirming changes based on the same version, the second is refused instead of overwriting the first.
         """
-        ids, source_ids = set(), set()
-        for row in dataset.dict:
-            pk, source_id = self._row_id(row), str(row.get("source_id") or "").strip()
-            if pk and pk.isdigit():
-                ids.add(int(pk))
-            if source_id:
-                source_ids.add(source_id)
-        queryset = self.get_queryset().filter(Q(pk__in=ids) | Q(source_id__in=source_ids))
+        queryset = self.get_queryset().filter(self.rows_wanted(dataset))
         if self._lock_rows:
             queryset = queryset.select_for_update(of=("self",)).order_by("pk")
-        offices = list(queryset)
-        self._by_pk = {office.pk: office for office in offices}
-        self._by_source_id = {office.source_id: office for office in offices if office.source_id}
-
-    @staticmethod
-    def _row_id(row: Row) -> str:
-        pk = str(row.get("id") or "").strip()
-        return pk[:-2] if pk.endswith(".0") else pk  # spreadsheets turn 12 into 12.0
-
-    def get_instance(self, instance_loader: object, row: Row) -> Beratungsstelle | None:
-        pk = self._row_id(row)
-        if pk:
-            if not pk.isdigit():
-                raise ValidationError({"id": _("“%(id)s” is not an office ID.") % {"id": pk}})
-            office = self._by_pk.get(int(pk))
-            if office is None:
-                raise ValidationError(
-                    {"id": _("There is no office with ID %(id)s; leave the ID empty to create one.") % {"id": pk}}
-                )
-            return office
-        source_id = str(row.get("source_id") or "").strip()
-        return self._by_source_id.get(source_id) if source_id else None
-
-    @classmethod
-    def get_diff_class(cls) -> type[SnapshotDiff]:
-        return SnapshotDiff
+        self.remember(queryset)
 
     def after_init_instance(self, instance: Beratungsstelle, new: bool, row: Row, **kwargs: Any) -> None:
         # Snapshot of the stored values (as exported), for the preview's diff and skip_row.

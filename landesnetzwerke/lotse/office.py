@@ -1,12 +1,12 @@
 """
-What the Lotse's office page shows beyond the record: whether it is open now (Europe/Berlin), the
-opening hours by day, the schema.org description (JSON-LD) and the vCard.
+What the Lotse's office page shows beyond the record: whether it is open now (Europe/Berlin, closed on the
+Land's public holidays), the opening hours by day, the schema.org description (JSON-LD) and the vCard.
 """
 
 import datetime
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from landesnetzwerke.clock import BERLIN
 from landesnetzwerke.models import Beratungsstelle, Oeffnungszeit
+from landesnetzwerke.public_holidays import Holiday, holidays_between
 
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -27,6 +28,10 @@ class Slot(Protocol):
     closes: datetime.time
 
 
+#: How far ahead the next opening is looked for: past holidays that fall on an office's only opening day.
+NEXT_OPENING_HORIZON_DAYS = 28
+
+
 @dataclass(frozen=True)
 class OpeningStatus:
     is_open: bool
@@ -35,7 +40,8 @@ class OpeningStatus:
     next_opens: datetime.time | None = None
     next_is_today: bool = False
     next_date: datetime.date | None = None  # the date of the next opening (Berlin)
-    next_offset: int | None = None  # days from today to the next opening: 0 (today) to 7 (a week from today)
+    next_offset: int | None = None  # days from today to the next opening: 0 (today) to NEXT_OPENING_HORIZON_DAYS
+    holiday: Holiday | None = None  # today's public holiday in the office's Land (the office is closed)
 
     @property
     def next_day_name(self) -> str:
@@ -43,21 +49,40 @@ class OpeningStatus:
 
     @property
     def next_is_next_week(self) -> bool:
-        """The next opening is on today's weekday a week from now (today's only slots are over)."""
+        """The next opening is on today's weekday a week from now (today's only slots are over, or a holiday)."""
         return self.next_offset == 7
 
+    @property
+    def next_is_later(self) -> bool:
+        """The next opening is more than a week away (public holidays fell on the office's opening days)."""
+        return self.next_offset is not None and self.next_offset > 7
 
-def opening_status(slots: Iterable[Slot], now: datetime.datetime) -> OpeningStatus | None:
-    """Open now, and until when; else the next opening within a week. `now` is converted to Berlin time."""
+
+def opening_status(
+    slots: Iterable[Slot],
+    now: datetime.datetime,
+    holidays: Mapping[datetime.date, Holiday] | None = None,
+) -> OpeningStatus | None:
+    """
+    Open now, and until when; else the next opening within NEXT_OPENING_HORIZON_DAYS. `now` is converted to Berlin
+    time. `holidays` (the office's Land's public holidays, by date; see landesnetzwerke.public_holidays) are days
+    the office is closed: today's is named in the status, and the next opening skips them.
+    """
     slots = list(slots)
     if not slots:
         return None
+    holidays = holidays or {}
     local = now.astimezone(BERLIN)
     today, time = local.weekday(), local.time()
-    for slot in slots:
-        if slot.weekday == today and slot.opens <= time < slot.closes:
-            return OpeningStatus(is_open=True, closes=slot.closes)
-    for offset in range(0, 8):
+    holiday = holidays.get(local.date())
+    if holiday is None:
+        for slot in slots:
+            if slot.weekday == today and slot.opens <= time < slot.closes:
+                return OpeningStatus(is_open=True, closes=slot.closes)
+    for offset in range(0, NEXT_OPENING_HORIZON_DAYS + 1):
+        date = local.date() + datetime.timedelta(days=offset)
+        if date in holidays:
+            continue
         day = (today + offset) % 7
         later = sorted(
             (slot.opens for slot in slots if slot.weekday == day and (offset or slot.opens > time)),
@@ -68,10 +93,20 @@ def opening_status(slots: Iterable[Slot], now: datetime.datetime) -> OpeningStat
                 next_day=day,
                 next_opens=later[0],
                 next_is_today=offset == 0,
-                next_date=local.date() + datetime.timedelta(days=offset),
+                next_date=date,
                 next_offset=offset,
+                holiday=holiday,
             )
-    return OpeningStatus(is_open=False)
+    return OpeningStatus(is_open=False, holiday=holiday)
+
+
+def office_opening_status(
+    office: Beratungsstelle, slots: Iterable[Slot], now: datetime.datetime, language: str | None = None
+) -> OpeningStatus | None:
+    """The opening status of an office: its slots, with the public holidays of its Land (names in `language`)."""
+    today = now.astimezone(BERLIN).date()
+    horizon = today + datetime.timedelta(days=NEXT_OPENING_HORIZON_DAYS)
+    return opening_status(slots, now, holidays_between(office.bundesland, today, horizon, language))
 
 
 def opening_table(slots: Iterable[Slot]) -> list[tuple[str, list[Slot]]]:

@@ -13,9 +13,9 @@ import datetime
 
 from django.template.defaultfilters import floatformat
 from django.utils import formats
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from iqportal.templatetags.bidi_tags import bdi, list_separator_for, ltr
 from landesnetzwerke.lotse.maps import MapData
@@ -218,6 +218,13 @@ def time_span(starts: datetime.time, ends: datetime.time) -> str:
 
 
 def opening_headline(opening: OpeningStatus) -> str:
+    """Open or closed now; on a public holiday, closed today and which holiday (its name marked with its own
+    language where that is not the visitor's: the package has no Arabic, Persian or Turkish names)."""
+    if opening.holiday is not None:
+        name: str = opening.holiday.name
+        if opening.holiday.language != get_language():
+            name = format_html('<bdi lang="{}" dir="ltr">{}</bdi>', opening.holiday.language, name)
+        return _html(gettext("Closed today (public holiday: %(name)s)"), name=name)
     return gettext("Open now") if opening.is_open else gettext("Closed now")
 
 
@@ -229,6 +236,10 @@ def opening_detail(opening: OpeningStatus) -> str:
         return ""
     if opening.next_is_today:
         return _html(gettext("opens today at %(time)s"), time=_time(opening.next_opens))
+    if opening.next_is_later and opening.next_date is not None:  # public holidays fell on its opening days
+        message = gettext("opens on %(day)s, %(date)s, at %(time)s")
+        date = formats.date_format(opening.next_date, "DATE_FORMAT")
+        return _html(message, day=opening.next_day_name, date=date, time=_time(opening.next_opens))
     if opening.next_is_next_week and opening.next_date is not None:
         message = gettext("opens next %(day)s (%(date)s) at %(time)s")
         date = formats.date_format(opening.next_date, "DATE_FORMAT")

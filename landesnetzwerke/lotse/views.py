@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, TemplateView, View
@@ -105,7 +106,7 @@ class OfficeDetailView(OfficeMixin, DetailView):
         now = german_time()
         slots = list(office.opening_hours.all())
         context.update(
-            opening=office_page.opening_status(slots, now),
+            opening=office_page.office_opening_status(office, slots, now, get_language()),
             opening_table=office_page.opening_table(slots),
             json_ld=office_page.json_ld(office, absolute_lotse_url(self.request, "office", pk=office.pk) or ""),
             network_url=page_url(office.landesnetzwerk),

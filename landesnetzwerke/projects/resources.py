@@ -22,8 +22,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from tablib import Dataset
 
@@ -32,7 +32,7 @@ from landesnetzwerke.projects.models import TargetGroup, Teilprojekt, set_places
 from landesnetzwerke.projects.places import PlaceResolver, format_places
 from landesnetzwerke.projects.publishing import LanguageState, ProjectTexts, PublishingError, set_public, write_texts
 from landesnetzwerke.projects.texts import TEXT_FIELDS
-from landesnetzwerke.resources import NetworkWidget, SnapshotDiff, StrictBooleanWidget, TextWidget
+from landesnetzwerke.resources import NetworkWidget, RowsByIdMixin, StrictBooleanWidget, TextWidget
 
 Row = Mapping[str, Any]
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -181,7 +181,10 @@ class ProjectVersionField(fields.Field):
             )
 
 
-class TeilprojektResource(resources.ModelResource):
+class TeilprojektResource(RowsByIdMixin, resources.ModelResource):
+    not_an_id_message = gettext_lazy("“%(id)s” is not a project ID.")
+    no_such_id_message = gettext_lazy("There is no project with ID %(id)s; leave the ID empty to create one.")
+
     landesnetzwerk = fields.Field(attribute="landesnetzwerk", column_name="landesnetzwerk", widget=NetworkWidget())
     version = ProjectVersionField()
     target_groups = TargetGroupsField()
@@ -263,47 +266,15 @@ class TeilprojektResource(resources.ModelResource):
             self._network_ids = set(Landesnetzwerk.objects.editable_by(self.user).values_list("pk", flat=True))
         return self._network_ids
 
-    @staticmethod
-    def _row_id(row: Row) -> str:
-        pk = str(row.get("id") or "").strip()
-        return pk[:-2] if pk.endswith(".0") else pk  # spreadsheets turn 12 into 12.0
-
     def before_import(self, dataset: Dataset, **kwargs: Any) -> None:
         """Lock the projects the file refers to, then load them, their texts and the places, in a few queries."""
-        ids, source_ids = set(), set()
-        for row in dataset.dict:
-            pk, source_id = self._row_id(row), str(row.get("source_id") or "").strip()
-            if pk.isdigit():
-                ids.add(int(pk))
-            if source_id:
-                source_ids.add(source_id)
-        wanted = Q(pk__in=ids) | Q(source_id__in=source_ids)
+        wanted = self.rows_wanted(dataset)
         # Held until the import's transaction ends: nobody saves these projects between the check and the write.
         list(Teilprojekt.objects.select_for_update().filter(wanted).values_list("pk", flat=True))
-        projects = list(self.get_queryset().filter(wanted))
-        self._by_pk = {project.pk: project for project in projects}
-        self._by_source_id = {project.source_id: project for project in projects if project.source_id}
+        self.remember(self.get_queryset().filter(wanted))
         self.store = ProjectTexts.load(self._by_pk)
         if "places" in dataset.headers:
             self.resolver.preload(str(row.get("places") or "") for row in dataset.dict)
-
-    def get_instance(self, instance_loader: object, row: Row) -> Teilprojekt | None:
-        pk = self._row_id(row)
-        if pk:
-            if not pk.isdigit():
-                raise ValidationError({"id": _("“%(id)s” is not a project ID.") % {"id": pk}})
-            project = self._by_pk.get(int(pk))
-            if project is None:
-                raise ValidationError(
-                    {"id": _("There is no project with ID %(id)s; leave the ID empty to create one.") % {"id": pk}}
-                )
-            return project
-        source_id = str(row.get("source_id") or "").strip()
-        return self._by_source_id.get(source_id) if source_id else None
-
-    @classmethod
-    def get_diff_class(cls) -> type[SnapshotDiff]:
-        return SnapshotDiff
 
     def after_init_instance(self, instance: Teilprojekt, new: bool, row: Row, **kwargs: Any) -> None:
         instance._import_pending = {}  # type: ignore[attr-defined]

@@ -1,6 +1,7 @@
 """
 What the site says about a publication's file ("PDF, 2.3 MB, 12 pages"), read once from the file when a version is
-saved (pypdf), and the check that refuses anything that is not a readable PDF.
+saved (pypdf), and the check that refuses anything that is not a readable PDF or that runs scripts (a file in the
+media library from before uploads were checked, iqportal/uploads.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 
+from iqportal.uploads import pdf_has_active_content
+
 logger = logging.getLogger(__name__)
 
 # A PDF starts with "%PDF-"; readers accept up to 1024 bytes of anything before it.
@@ -23,6 +26,10 @@ _HEADER_WINDOW = 1024
 NOT_A_PDF = _("This file is not a PDF. Please choose the publication as a PDF file.")
 UNREADABLE = _("This PDF cannot be read; it may be damaged. Please save it again as a PDF and upload the new file.")
 ENCRYPTED = _("This PDF is protected by a password. Please upload a version that opens without a password.")
+ACTIVE_CONTENT = _(
+    "This PDF contains scripts or automatic actions (JavaScript, starting programs). Please save it again without "
+    'them (for example with "Print to PDF") and upload the new file.'
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,8 @@ def read_pdf(data: bytes) -> PdfFacts:
         if reader.is_encrypted and not reader.decrypt(""):
             raise ValidationError(ENCRYPTED, code="encrypted")
         pages = len(reader.pages)
+        if pdf_has_active_content(reader):
+            raise ValidationError(ACTIVE_CONTENT, code="active_content")
     except ValidationError:
         raise
     except Exception as error:  # pypdf raises many kinds of errors on damaged files; all mean "unreadable"

@@ -95,7 +95,13 @@ def test_language_switcher_names_each_language_in_itself(client, language):
 
 @pytest.mark.parametrize(
     ("path", "query"),
-    [("programm/", ""), ("arbeitgeber/", ""), ("lotse/", "?q=Berlin"), ("lotse/", "?q=10115&umkreis=25")],
+    [
+        ("programm/", ""),
+        ("arbeitgeber/", ""),
+        ("lotse/", "?q=Berlin"),
+        ("lotse/", "?q=10115&umkreis=25"),
+        ("projekte/", "?ort=44135"),
+    ],
 )
 def test_language_switcher_keeps_the_page_and_the_query(client, path, query):
     links = switcher_links(get_doc(client, f"/de/{path}{query}"))
@@ -108,6 +114,71 @@ def test_language_switcher_keeps_an_office_page(client):
     office = results.xpath("//*[@id='results']//*[@data-office-id]//a/@href")[0]
     links = switcher_links(get_doc(client, office))
     assert links["ar"].get("href") == office.replace("/de/", "/ar/", 1)
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("ar", "/ar/"),
+        ("uk,en;q=0.5", "/uk/"),
+        ("fr-FR,fa;q=0.9,en;q=0.8", "/fa/"),  # French is not a site language: the next best one
+        ("en-GB", "/en/"),
+        ("tr-TR,tr;q=0.9", "/tr/"),
+        ("xx-YY, zz;q=0.5", "/de/"),
+        ("", "/de/"),
+        ("*", "/de/"),
+        ("ar" * 5000, "/de/"),  # longer than Django reads
+        (";q=;;,,", "/de/"),
+    ],
+)
+def test_root_redirects_to_the_best_language_of_the_browser(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    vary = {part.strip().lower() for part in response["Vary"].split(",")}
+    assert {"accept-language", "cookie"} <= vary
+
+
+def test_root_follows_the_chosen_language_over_the_browser(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="uk,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/fa/"
+
+
+def test_root_ignores_a_language_cookie_it_does_not_know(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "<script>"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="tr")["Location"] == "/tr/"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert client.get("/")["Location"] == "/de/"
+
+
+def test_root_keeps_the_query_string(client):
+    response = client.get("/?utm_source=flyer&ort=44135", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Location"] == "/en/?utm_source=flyer&ort=44135"
+
+
+def test_choosing_a_language_in_the_switcher_is_remembered(client):
+    """Following a switcher link (a plain link, no JavaScript) sets the language cookie, so the next visit to
+    ``/`` goes to that language even when the browser asks for another."""
+    links = switcher_links(get_doc(client, "/de/lotse/?q=44135"))
+    assert links["uk"].get("href") == "/uk/lotse/?q=44135"
+    response = client.get(links["uk"].get("href"), HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 200
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "uk"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de,en;q=0.5")["Location"] == "/uk/"
+
+
+def test_language_switcher_lists_all_six_languages_with_lang_dir_and_hreflang(client):
+    doc = get_doc(client, "/ar/lotse/?q=44135&umkreis=25")
+    entries = doc.xpath("//nav[contains(@class, 'language-switcher')]//li/*")
+    assert [entry.text_content().strip() for entry in entries] == [NATIVE_NAMES[code] for code in LANGUAGES]
+    for code, entry in zip(LANGUAGES, entries, strict=True):
+        assert entry.get("lang") == code
+        assert entry.xpath(".//bdi/@dir") == [expected_dir(code)]
+        if code != "ar":
+            assert entry.get("hreflang") == code
+            assert entry.get("href") == f"/{code}/lotse/?q=44135&umkreis=25"
 
 
 def alternates_of(client, path):

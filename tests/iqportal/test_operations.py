@@ -65,6 +65,8 @@ def test_the_images_command_serves_the_site_with_production_settings(site_databa
         status, headers, _body = request(port, "GET", "/de/")
         assert status == 200
         assert "strict-transport-security" in headers and "content-security-policy" in headers
+        assert headers["server"] == ["iqportal"]  # neither "gunicorn" nor a version
+        assert headers["cross-origin-resource-policy"] == ["same-origin"]
         status, headers, _body = request(port, "GET", "/de/", headers={"X-Forwarded-Proto": "http"})
         assert status == 301 and headers["location"] == [f"https://{HOST}/de/"]
 

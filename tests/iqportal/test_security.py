@@ -373,10 +373,13 @@ def test_uploads_outside_the_allow_list_are_refused(name, mime, content):
 
 
 def test_uploads_over_the_size_limit_are_refused(settings):
-    settings.FILER_MAX_UPLOAD_SIZE = 1000
+    from programme.publications.sample_files import sample_pdf
+
+    small = sample_pdf(title="Klein", kind="Fact Sheet", year=2021, pages=1)  # a real PDF: the content is checked too
+    settings.FILER_MAX_UPLOAD_SIZE = len(small) + 100
     with pytest.raises(FileValidationError, match="report.pdf"):
-        validate_upload("report.pdf", io.BytesIO(b"%PDF-1.4" + b"0" * 2000), None, "application/pdf")
-    validate_upload("small.pdf", io.BytesIO(b"%PDF-1.4" + b"0" * 100), None, "application/pdf")
+        validate_upload("report.pdf", io.BytesIO(small + b"0" * 200), None, "application/pdf")
+    validate_upload("small.pdf", io.BytesIO(small), None, "application/pdf")
 
 
 def test_image_metadata_is_stripped_on_upload():

@@ -13,6 +13,7 @@ from landesnetzwerke.lotse import office as lotse_office
 from landesnetzwerke.lotse import views as lotse_views
 from landesnetzwerke.lotse.links import lotse_url
 from landesnetzwerke.models import Oeffnungszeit, Sprache, Thema
+from landesnetzwerke.public_holidays import Holiday, holiday_on, holidays_between
 from tests.factories import make_consultation_day, make_office
 from tests.html import parse
 
@@ -220,7 +221,9 @@ def test_office_page_says_whether_it_is_open(client, office):
         beratungsstelle=office, weekday=now.weekday(), opens=datetime.time(0, 0), closes=datetime.time(23, 59, 59)
     )
     status = parse(client.get(office.get_absolute_url())).xpath('//*[contains(@class, "lotse-open-status")]')
-    assert "is-open" in status[0].get("class") or now.time() >= datetime.time(23, 59, 59)
+    # Closed on a public holiday of its Land (Berlin): the test may run on one.
+    holiday = holiday_on(office.bundesland, now.date())
+    assert "is-open" in status[0].get("class") or now.time() >= datetime.time(23, 59, 59) or holiday is not None
 
 
 def test_mobile_office_page_shows_area_and_future_days(client):
@@ -286,3 +289,100 @@ def test_lotse_links_work_where_the_lotse_page_is_not_translated():
         assert lotse_url("office-vcard", pk=5) == "/de/lotse/stelle/5/vcard/"
     with translation.override("de"):
         assert lotse_url("office", pk=5) == "/de/lotse/stelle/5/"
+
+
+# Public holidays: the office is closed, says which holiday it is, and the next opening skips them. ------------
+
+
+def berlin(year, month, day, hour, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=BERLIN).astimezone(datetime.UTC)
+
+
+def test_on_a_public_holiday_the_office_is_closed_and_says_why():
+    """Saturday 3 October 2026 (Day of German Unity), an office open on Saturdays 10-14."""
+    slots = [SimpleNamespace(weekday=5, opens=datetime.time(10), closes=datetime.time(14))]
+    now = berlin(2026, 10, 3, 11)
+    assert lotse_office.opening_status(slots, now).is_open  # without the holidays
+    status = lotse_office.opening_status(slots, now, holidays_between("BE", datetime.date(2026, 10, 3), now.date()))
+    assert not status.is_open
+    assert status.holiday == Holiday(name="Tag der Deutschen Einheit", language="de")
+    assert status.next_date == datetime.date(2026, 10, 10) and status.next_is_next_week
+
+
+def test_epiphany_closes_an_office_in_bavaria_but_not_in_north_rhine_westphalia():
+    """Tuesday 6 January 2026, offices open on Tuesdays 9-13."""
+    now = berlin(2026, 1, 6, 10)
+    by_status = {}
+    for land in ("BY", "NW"):
+        office = make_office(latitude=50.0, longitude=10.0, bundesland=land)
+        Oeffnungszeit.objects.create(
+            beratungsstelle=office, weekday=1, opens=datetime.time(9), closes=datetime.time(13)
+        )
+        by_status[land] = lotse_office.office_opening_status(office, office.opening_hours.all(), now, "de")
+    assert not by_status["BY"].is_open
+    assert by_status["BY"].holiday.name == "Heilige Drei Könige"
+    assert by_status["BY"].next_date == datetime.date(2026, 1, 13)
+    assert by_status["NW"].is_open and by_status["NW"].holiday is None
+
+
+def test_the_next_opening_skips_holidays_even_weeks_away():
+    """Open on Fridays only: Christmas Day 2026 and New Year's Day 2027 are Fridays, so from Christmas morning
+    the next opening is 8 January 2027, a fortnight on, said with its date."""
+    slots = [SimpleNamespace(weekday=4, opens=datetime.time(9), closes=datetime.time(12))]
+    now = berlin(2026, 12, 25, 10)
+    holidays = holidays_between("NI", now.date(), datetime.date(2027, 1, 31), "en")
+    status = lotse_office.opening_status(slots, now, holidays)
+    assert status.holiday.name == "Christmas Day"
+    assert status.next_date == datetime.date(2027, 1, 8) and status.next_offset == 14
+    assert status.next_is_later and not status.next_is_next_week
+    # The evening before (no holiday today): next opening a fortnight on as well, not tomorrow's holiday.
+    eve = lotse_office.opening_status(slots, berlin(2026, 12, 24, 18), holidays)
+    assert eve.holiday is None and eve.next_date == datetime.date(2027, 1, 8)
+
+
+def holiday_status_text(client, office, language, now, monkeypatch):
+    monkeypatch.setattr(lotse_views, "german_time", lambda: now.astimezone(BERLIN))
+    response = client.get(office.get_absolute_url().replace("/de/", f"/{language}/", 1))
+    assert response.status_code == 200
+    return parse(response).xpath('//*[contains(@class, "lotse-open-status")]')[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "detail"),
+    [
+        ("de", "Heute geschlossen (Feiertag: Tag der Deutschen Einheit)", "öffnet am Montag um 09:00 Uhr"),
+        ("en", "Closed today (public holiday: German Unity Day)", "opens Monday at 9 a.m."),
+        ("uk", "Сьогодні зачинено (державне свято: День німецької єдності)", None),
+    ],
+)
+def test_office_page_names_the_holiday_in_the_visitors_language(
+    client, office, monkeypatch, language, headline, detail
+):
+    status = holiday_status_text(client, office, language, berlin(2026, 10, 3, 10), monkeypatch)
+    text = " ".join(status.text_content().split())
+    assert "is-closed" in status.get("class")
+    assert text.startswith(headline)
+    if detail:
+        assert text.endswith(detail)
+    assert not status.xpath(".//*[@lang]")  # the name is in the page's language
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "tr"])
+def test_office_page_gives_the_holiday_in_german_where_there_is_no_translation(client, office, monkeypatch, language):
+    status = holiday_status_text(client, office, language, berlin(2026, 10, 3, 10), monkeypatch)
+    name = status.xpath(".//bdi[@lang='de']")
+    assert [element.text for element in name] == ["Tag der Deutschen Einheit"]
+    assert name[0].get("dir") == "ltr"
+
+
+def test_office_page_on_a_land_specific_holiday(client, monkeypatch):
+    bavarian = make_office(latitude=48.14, longitude=11.58, bundesland="BY")
+    Oeffnungszeit.objects.create(beratungsstelle=bavarian, weekday=1, opens=datetime.time(9), closes=datetime.time(13))
+    rhenish = make_office(latitude=51.23, longitude=6.78, bundesland="NW")
+    Oeffnungszeit.objects.create(beratungsstelle=rhenish, weekday=1, opens=datetime.time(9), closes=datetime.time(13))
+    now = berlin(2026, 1, 6, 10)
+    closed = " ".join(holiday_status_text(client, bavarian, "en", now, monkeypatch).text_content().split())
+    assert closed == "Closed today (public holiday: Epiphany) – opens next Tuesday (Jan. 13, 2026) at 9 a.m."
+    assert " ".join(holiday_status_text(client, rhenish, "en", now, monkeypatch).text_content().split()).startswith(
+        "Open now"
+    )

@@ -13,6 +13,7 @@ from landesnetzwerke.lotse import presenters
 from landesnetzwerke.lotse.office import OpeningStatus
 from landesnetzwerke.lotse.places import Location, LocationKind, Status
 from landesnetzwerke.lotse.search import LotseResult, MobileHit
+from landesnetzwerke.public_holidays import Holiday
 
 BERLIN_PLZ = Location(LocationKind.PLZ, "10115 Berlin", "BE", latitude=52.53, longitude=13.38, plz="10115")
 SAXONY = Location(LocationKind.LAND, "Sachsen", "SN")
@@ -142,3 +143,21 @@ def test_the_opening_status():
     assert say("en", presenters.opening_detail, next_week) == "opens next Monday (March 9, 2026) at 9 a.m."
     assert say("de", presenters.opening_detail, next_week) == "öffnet am nächsten Montag (9. März 2026) um 09:00 Uhr"
     assert say("en", presenters.opening_detail, OpeningStatus(is_open=False)) == ""
+
+
+def test_the_opening_status_on_a_holiday():
+    closed = OpeningStatus(
+        is_open=False,
+        next_day=4,
+        next_opens=datetime.time(9),
+        next_date=datetime.date(2027, 1, 8),
+        next_offset=14,
+        holiday=Holiday(name="Christmas Day", language="en"),
+    )
+    assert say("en", presenters.opening_headline, closed) == "Closed today (public holiday: Christmas Day)"
+    assert say("en", presenters.opening_detail, closed) == "opens on Friday, Jan. 8, 2027, at 9 a.m."
+    german = OpeningStatus(is_open=False, holiday=Holiday(name="Erster Weihnachtstag <&>", language="de"))
+    escaped = "Erster Weihnachtstag &lt;&amp;&gt;"
+    assert say("de", presenters.opening_headline, german) == f"Heute geschlossen (Feiertag: {escaped})"
+    assert f'<bdi lang="de" dir="ltr">{escaped}</bdi>' in say("ar", presenters.opening_headline, german)
+    assert say("de", presenters.opening_detail, closed) == "öffnet am Freitag, 8. Januar 2027, um 09:00 Uhr"

@@ -245,7 +245,7 @@ def test_markup_contract_of_each_result(client, url, projects):
 
 def test_the_form_works_without_javascript(client, url):
     tree = get_tree(client, url)
-    form = tree.xpath('//form[@role="search"]')[0]
+    form = tree.xpath('//main//form[@role="search"]')[0]
     assert form.get("method") == "get"
     assert form.get("action") == url
     names = {field.get("name") for field in form.xpath(".//input|.//select")}

@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
-from django.core.management import BaseCommand, CommandError
+from django.core.management import BaseCommand
 
 from programme import page_builder
+from programme.management.authors import add_author_argument, author_named
 
 
 class Command(BaseCommand):
@@ -17,18 +17,10 @@ class Command(BaseCommand):
             action="store_true",
             help="Publish the demo content again as a new version of pages that exist (older versions are kept).",
         )
-        parser.add_argument(
-            "--user", help=f"Username recorded as author (default: the system user “{page_builder.SYSTEM_USERNAME}”)."
-        )
+        add_author_argument(parser)
 
     def handle(self, *args, refresh=False, user=None, verbosity=1, **options):
-        if user:
-            try:
-                author = get_user_model().objects.get(username=user)
-            except get_user_model().DoesNotExist as error:
-                raise CommandError(f"No user named {user!r}.") from error
-        else:
-            author = page_builder.get_system_user()
+        author = author_named(user)
         report = page_builder.build_page_tree(user=author, refresh=refresh)
         if verbosity:
             self.stdout.write(

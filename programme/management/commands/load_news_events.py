@@ -1,10 +1,9 @@
-from django.contrib.auth import get_user_model
-from django.core.management import BaseCommand, CommandError
+from django.core.management import BaseCommand
 from django.utils import timezone
 
-from programme import page_builder
 from programme.editorial.demo import load_samples
 from programme.events.demo_content import event_samples, redate_samples
+from programme.management.authors import add_author_argument, author_named
 from programme.news.demo_content import news_samples
 
 
@@ -18,18 +17,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--refresh", action="store_true", help="Reset the items still marked as sample data.")
-        parser.add_argument(
-            "--user", help=f"Username recorded as author (default: the system user “{page_builder.SYSTEM_USERNAME}”)."
-        )
+        add_author_argument(parser)
 
     def handle(self, *args, refresh=False, user=None, verbosity=1, **options):
-        if user:
-            try:
-                author = get_user_model().objects.get(username=user)
-            except get_user_model().DoesNotExist as error:
-                raise CommandError(f"No user named {user!r}.") from error
-        else:
-            author = page_builder.get_system_user()
+        author = author_named(user)
         today = timezone.localdate()
         for name, kind in (("News", news_samples(today)), ("Events", event_samples(today))):
             report = load_samples(kind, user=author, refresh=refresh)

@@ -166,6 +166,27 @@ def test_a_password_protected_pdf_is_refused(central_client):
     assert "mit einem Passwort geschützt" in field_errors(response, "content__file")[0]
 
 
+def test_a_pdf_with_javascript_is_refused(central_client):
+    """A PDF in the media library from before uploads were checked (iqportal/uploads.py) is not published either."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
+    )
+    data = io.BytesIO()
+    writer.write(data)
+    response = central_client.post(
+        f"{ADD}?language=de", form_data(upload("skript.pdf", data.getvalue()), landesnetzwerk="")
+    )
+    assert "Dieses PDF enthält Skripte oder automatische Aktionen" in field_errors(response, "content__file")[0]
+    assert not Publikation.objects.filter(slug="fact-sheet-niedersachsen").exists()
+
+
 def test_a_cover_needs_an_alternative_text(central_client):
     from filer.models import Image
 

@@ -7,18 +7,23 @@ import datetime
 import os
 
 import pytest
+from cms.models import PageContent
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import Version
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from programme.page_builder import get_system_user
 from programme.search import index
 from programme.search.registry import Document
 from programme.search.service import PAGE_SIZE, search_site
-from tests.factories import make_office
+from tests.factories import make_office, make_publication
 from tests.html import parse
 from tests.programme.search.conftest import make_page, results, search_url, titles
+from tests.projects.helpers import make_project, network
 
 pytestmark = pytest.mark.django_db
 CI = os.environ.get("CI", "").lower() == "true"
@@ -62,6 +67,8 @@ def test_among_equal_matches_the_more_recent_comes_first():
         ("Muenchen", "office", "Counselling office"),
         ("IQ Netzwerk Hamburg", "network", "Landesnetzwerk"),
         ("Migrantenökonomie", "fachstelle", "Fachstelle"),
+        ("IQ konkret", "publication", "Publication"),
+        ("Bridging course for university graduates", "project", "Project"),
     ],
 )
 def test_each_result_type_is_found_and_named_in_words(client, query, result_type, label):
@@ -215,19 +222,28 @@ def test_odd_page_numbers_never_give_an_error(client):
 
 
 def test_nothing_found_for_a_place_suggests_the_lotse_with_that_place(client):
-    response = client.get(search_url("Zwiesel"))
+    response = client.get(search_url("Kirchenlamitz"))
     assert result_items(response) == []
     links = parse(response).xpath('//ul[@class="search-suggestions"]//a/@href')
-    assert "/de/lotse/?q=Zwiesel" in links
+    assert "/de/lotse/?q=Kirchenlamitz" in links
 
 
-def test_nothing_found_for_a_word_suggests_the_lotse_and_the_project_search_once_it_exists(client, committed):
-    response = client.get(search_url("Zzyzxqvwk"))
-    assert parse(response).xpath('//ul[@class="search-suggestions"]//a/@href') == ["/de/lotse/"]
-    with committed():
-        make_page("Projekte", "<p>Die Teilprojekte.</p>", slug="projekte")
+def test_nothing_found_for_a_word_suggests_the_lotse_and_the_project_search(client):
     links = parse(client.get(search_url("Zzyzxqvwk"))).xpath('//ul[@class="search-suggestions"]//a/@href')
     assert links == ["/de/lotse/", "/de/projekte/?q=Zzyzxqvwk"]
+
+
+def test_the_project_search_is_not_suggested_while_no_published_page_has_its_path(client, committed):
+    from cms.models import PageUrl
+
+    with committed():
+        for content in PageContent.admin_manager.filter(page__urls__path="projekte").distinct():
+            version = Version.objects.get_for_content(content)
+            if version.state == PUBLISHED:
+                version.unpublish(get_system_user())
+    assert not PageUrl.objects.filter(path="projekte", page__pagecontent_set__in=PageContent.objects.all()).exists()
+    links = parse(client.get(search_url("Zzyzxqvwk"))).xpath('//ul[@class="search-suggestions"]//a/@href')
+    assert links == ["/de/lotse/"]
 
 
 # Queries ------------------------------------------------------------------------------------------------------------
@@ -249,6 +265,9 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_documents(client
     with committed():
         for number in range(3, 40):
             make_office(latitude=52.5, longitude=13.4, name=f"Rohrdommel-Beratung {number}")
+        for number in range(5):  # and results of other types, each from its own content
+            make_publication(title=f"Rohrdommel-Heft {number}")
+            make_project(network("NI"), titles={"de": f"Rohrdommel-Projekt {number}"})
     many, shown = queries()
     assert shown == PAGE_SIZE
     assert many == few <= 8
