@@ -255,7 +255,11 @@ class BeratungsstelleQuerySet(TranslatableQuerySet):
 
     # The Lotse's filters (landesnetzwerke.lotse.search).
     def with_topic(self, slug):
-        return self.filter(topics__slug=slug)
+        # The topic's key as a subquery the database runs once, so that each office is looked up in the link
+        # table's (office, topic) index by both columns, not joined with all its topics (the Lotse's topic filter
+        # among thousands of offices near a place).
+        topic = Thema.objects.filter(slug=slug).order_by().values("pk")[:1]
+        return self.filter(topics=models.Subquery(topic))
 
     def speaking(self, code):
         return self.filter(languages__code=code)
