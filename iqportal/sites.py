@@ -3,6 +3,9 @@ The Site record (django.contrib.sites): its domain comes from the SITE_DOMAIN se
 never Django's placeholder "example.com". Written after every migrate and by load_demo_content.
 """
 
+from typing import Any
+
+from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.sites.models import Site
 
@@ -29,7 +32,7 @@ def configure_site() -> Site:
     return site
 
 
-def configure_site_after_migrate(sender, using: str = "default", **kwargs) -> None:
+def configure_site_after_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
     """post_migrate receiver (sent once per app: this runs for the iqportal app, after the sites app's own)."""
     if using == "default":
         configure_site()

@@ -7,6 +7,7 @@ unwrapped again (``<li>…</li>``); paragraphs with attributes (a class, a langu
 """
 
 import re
+from typing import Any
 
 _PLAIN_PARAGRAPH = r"<p>\s*((?:(?!</?p[\s>]|</?li[\s>]|</?[uo]l[\s>]).)*?)\s*</p>"
 # A list item whose only content is one plain paragraph, or whose paragraph is followed by a nested list.
@@ -20,7 +21,7 @@ def unwrap_list_paragraphs(html: str) -> str:
     return _BEFORE_SUBLIST.sub(r"\1\2\3", html)
 
 
-def normalise_text_plugin_body(sender, instance, **kwargs) -> None:
+def normalise_text_plugin_body(sender: type, instance: Any, **kwargs: Any) -> None:
     """pre_save receiver for djangocms-text's Text plugin."""
     if instance.body:
         instance.body = unwrap_list_paragraphs(instance.body)

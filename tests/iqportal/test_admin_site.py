@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from django.contrib.sites.models import Site
 from django.contrib.staticfiles import finders
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from djangocms_versioning.models import Version
 
@@ -65,6 +65,11 @@ def test_the_admin_has_the_sites_icon_and_stylesheet(admin_client):
     assert "/static/css/admin.css" in stylesheets
     for url in (icon[0], "/static/css/admin.css"):
         assert finders.find(url.removeprefix("/static/")), url  # what the static files server answers with 200
+    # Served by whitenoise, as in production (here from the apps' static folders: the tests run without collectstatic).
+    with override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True):
+        response = Client().get(icon[0])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
 
 
 def test_the_site_record_has_the_sites_name_and_the_configured_domain():
