@@ -7,6 +7,8 @@ Every value can be overridden with the environment or a .env file (names below) 
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
 from iqportal.env import load_env_file
 
 load_env_file()  # a .env file in the project, as the settings read it; the environment wins
@@ -30,7 +32,11 @@ workers = int(_env("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 1
 threads = int(_env("GUNICORN_THREADS", "2" if _shared_cache else "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 
-# Timeouts: a request taking longer than this is killed (the worker restarts); graceful shutdown on deploy.
+# Timeouts. REQUEST_TIMEOUT: a request running longer is cut off by a watchdog in each worker, whatever the worker
+# class (iqportal/request_deadline.py), and the worker restarts. GUNICORN_TIMEOUT: the master kills a worker that
+# has not reported for that long (for sync workers that is also a request running too long; a gthread worker
+# reports while its threads work). Graceful shutdown on deploy.
+request_timeout = int(_env("REQUEST_TIMEOUT", "30"))
 timeout = int(_env("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(_env("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(_env("GUNICORN_KEEPALIVE", "5"))
@@ -54,9 +60,35 @@ def when_ready(server):
         )
 
 
+def post_worker_init(worker):
+    if request_timeout > 0:
+        from iqportal.request_deadline import RequestDeadline
+
+        worker.request_deadline = RequestDeadline(worker, request_timeout)
+        worker.request_deadline.watch()
+
+
+def pre_request(worker, req):
+    worker.log.debug("%s %s", req.method, req.path)  # gunicorn's own pre_request
+    if hasattr(worker, "request_deadline"):
+        worker.request_deadline.started(req)
+
+
+def post_request(worker, req, environ, resp):
+    if hasattr(worker, "request_deadline"):
+        worker.request_deadline.finished()
+
+
 # Heartbeat files in memory, not on a (possibly slow or read-only) container disk.
 if os.path.isdir("/dev/shm"):  # noqa: S108 - a RAM-backed folder is the point
     worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# The Server header: gunicorn (since 20.1 without its version) always sends one and has no setting for it, so
+# the name its responses carry is replaced here, before the workers start; the WSGI environ's SERVER_SOFTWARE
+# (which holds the version) likewise. The proxy in front should not reveal its own version either
+# (nginx: server_tokens off; docs/deployment.md).
+gunicorn.http.wsgi.SERVER = SERVER_HEADER = "iqportal"
+gunicorn.http.wsgi.SERVER_SOFTWARE = SERVER_HEADER
 
 # Which proxies may set X-Forwarded-* (comma-separated addresses; "*" when only the proxy can reach us).
 forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -32,7 +32,7 @@ from benchlib import ROOT, Site, log, unique_searches
 # Layers by where a frame's code lives (the first match wins, so the ORM counts as database, not as Django).
 LAYERS = (
     ("database", ("/django/db/", "psycopg2", "sqlite3")),
-    ("cache (Redis)", ("/django_redis/", "/redis/", "/django/core/cache/")),
+    ("cache (Redis)", ("iqportal/cache_backends.py", "/redis/", "/django/core/cache/")),
     ("django CMS, menus", ("/cms/", "/menus/", "/treebeard/")),
     ("Lotse: search", ("lotse/search.py", "lotse/places.py", "landesnetzwerke/geo", "landesnetzwerke/models/")),
     ("Lotse: map", ("lotse/maps.py",)),

@@ -9,17 +9,30 @@ cache, so with Redis every app host sees the change at once. ``cached_for_cms_pa
 tree decides (an apphook's page, the menus) until the CMS page cache version changes.
 """
 
+import time
+
 from cms.cache import invalidate_cms_page_cache
 from django.core.cache import cache
 
 DIRECTORY_VERSION_KEY = "iqportal:directory-version"
+#: Like every key the site stores, the version expires (so a bounded Redis can evict anything); then a new
+#: series of versions starts, and everything stored for the old one is stale.
+DIRECTORY_VERSION_SECONDS = 24 * 60 * 60
+
+
+def _new_series():
+    """
+    The first version of a series: the time in milliseconds. A version that expired or was evicted starts again
+    above every version of the earlier series (those grow by one per change), so their entries never match it.
+    """
+    return int(time.time() * 1000)
 
 
 def directory_version():
     """The current version of directory data; it changes whenever an office or network is saved or deleted."""
     version = cache.get(DIRECTORY_VERSION_KEY)
     if version is None:
-        cache.add(DIRECTORY_VERSION_KEY, 1, timeout=None)
+        cache.add(DIRECTORY_VERSION_KEY, _new_series(), timeout=DIRECTORY_VERSION_SECONDS)
         version = cache.get(DIRECTORY_VERSION_KEY, 1)
     return version
 
@@ -94,6 +107,6 @@ def cached_many_for_directory(keys, build_missing, timeout=3600):
 def invalidate_directory_caches():
     try:
         cache.incr(DIRECTORY_VERSION_KEY)
-    except ValueError:  # not in the cache (yet, or evicted): start a fresh series
-        cache.set(DIRECTORY_VERSION_KEY, 2, timeout=None)
+    except ValueError:  # not in the cache (yet, expired or evicted): start a fresh series
+        cache.set(DIRECTORY_VERSION_KEY, _new_series(), timeout=DIRECTORY_VERSION_SECONDS)
     invalidate_cms_page_cache()

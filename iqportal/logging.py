@@ -10,7 +10,6 @@ import contextvars
 import json
 import logging
 import re
-import time
 import uuid
 from datetime import UTC, datetime
 
@@ -79,31 +78,3 @@ class JSONFormatter(logging.Formatter):
         if record.stack_info:
             payload["stack"] = self.formatStack(record.stack_info)
         return json.dumps(payload, ensure_ascii=False)
-
-
-class CacheOutageFilter(logging.Filter):
-    """
-    For the logger django-redis reports ignored cache errors to (DJANGO_REDIS_LOGGER). With Redis down, every
-    cache access fails, and each would be an ERROR with a traceback (and, with Sentry, an event): instead,
-    one WARNING line per `interval` seconds and process says that the site runs without its cache.
-    """
-
-    def __init__(self, interval=60.0):
-        super().__init__()
-        self.interval = float(interval)
-        self._next = 0.0
-        self._suppressed = 0
-
-    def filter(self, record):
-        now = time.monotonic()
-        if now < self._next:
-            self._suppressed += 1
-            return False
-        error = record.exc_info[1] if record.exc_info else None
-        cause = getattr(error, "__cause__", None) or error
-        record.msg = "Cache unavailable, pages are served without it: %s (%d similar messages suppressed)"
-        record.args = (repr(cause) if cause is not None else "unknown error", self._suppressed)
-        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
-        record.exc_info = record.exc_text = None
-        self._next, self._suppressed = now + self.interval, 0
-        return True

@@ -37,6 +37,15 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_float(name, default):
+    """A number of seconds (or other decimal) from the environment; unset or empty means the default."""
+    value = os.environ.get(name, "").strip()
+    try:
+        return float(value or default)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -109,8 +118,10 @@ MIDDLEWARE = [
     "iqportal.middleware.apphook_reload.ApphookReloadMiddleware",  # django CMS's, lighter
     "iqportal.middleware.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "iqportal.middleware.response_headers.ResponseHeadersMiddleware",  # CORP, a clean Vary
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "iqportal.middleware.content_security_policy.ContentSecurityPolicyMiddleware",
+    "iqportal.middleware.http_methods.HTTPMethodMiddleware",  # 405 for unused methods, OPTIONS (CORS preflight)
     "iqportal.middleware.response_cache.AnonymousResponseCacheMiddleware",  # visitors' pages from the cache
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +137,7 @@ MIDDLEWARE = [
     "cms.middleware.page.CurrentPageMiddleware",
     "iqportal.middleware.toolbar.ToolbarMiddleware",  # django CMS's, skipping machine endpoints
     "iqportal.middleware.language_cookie.LanguageCookieMiddleware",  # django CMS's, not for machine endpoints
+    "iqportal.middleware.draft_access.DraftAccessMiddleware",  # drafts in the admin only for their editors
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -153,6 +165,10 @@ TEMPLATES = [
     },
 ]
 
+# How long a request may take (seconds), whatever the worker class: the bound behind the statement and socket
+# timeouts below, and gunicorn's request deadline (gunicorn.conf.py; docs/deployment.md says what is enforced).
+REQUEST_TIMEOUT = env_int("REQUEST_TIMEOUT", "30")
+
 # Database: an SQLite file in the project unless DATABASE_URL is set (PostgreSQL via psycopg2).
 DATABASES = {
     "default": dj_database_url.config(
@@ -161,10 +177,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds to wait for PostgreSQL to accept a connection; a request tries once (iqportal/db_backend), then answers 503.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", "2")
+# Seconds one SQL statement may run before PostgreSQL cancels it (0 = no limit): no longer than a request may take.
+DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", str(REQUEST_TIMEOUT))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast (and answer 503) when the database host does not answer, instead of hanging a worker.
+    # Django's backend, connecting at most once per request: a database that is down or hangs costs one timeout.
+    DATABASES["default"]["ENGINE"] = "iqportal.db_backend"
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", "5"))
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT > 0:
+        DATABASES["default"]["OPTIONS"].setdefault("options", f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
@@ -178,20 +201,18 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Django's RedisCache, failing fast (iqportal/cache_backends.py): Redis down or hanging means cache
+            # misses for CACHE_CIRCUIT_BREAKER_SECONDS after one failed call of at most REDIS_TIMEOUT, never errors.
+            "BACKEND": "iqportal.cache_backends.FailFastRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "iqportal"),
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-                # Redis down means cache misses (slower pages), never errors.
-                "IGNORE_EXCEPTIONS": True,
+                "socket_connect_timeout": env_float("REDIS_TIMEOUT", "0.25"),
+                "socket_timeout": env_float("REDIS_TIMEOUT", "0.25"),
+                "CIRCUIT_BREAKER_SECONDS": env_float("CACHE_CIRCUIT_BREAKER_SECONDS", "30"),
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    DJANGO_REDIS_LOGGER = "iqportal.redis"  # one warning a minute while Redis is down: see LOGGING
 else:
     CACHES = {
         "default": {
@@ -270,6 +291,8 @@ CMS_CACHE_DURATIONS = {
 # the default with DEBUG (tests count queries); in production as long as the CMS page cache.
 ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", "0" if DEBUG else str(CMS_CACHE_DURATIONS["content"]))
 CMS_CONFIRM_VERSION4 = True
+# No toolbar (with its login form) for visitors who add ?toolbar_on: editors sign in at /<lang>/admin/.
+CMS_TOOLBAR_ANONYMOUS_ON = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
 # The text editor (djangocms-text's Tiptap) keeps only the markup it knows: the site's paragraph classes are offered
@@ -512,7 +535,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "iqportal.logging.RequestIDFilter"},
-        "cache_outage": {"()": "iqportal.logging.CacheOutageFilter", "interval": 60},
     },
     "formatters": {
         "json": {"()": "iqportal.logging.JSONFormatter"},
@@ -526,7 +548,6 @@ LOGGING = {
         # Django's own console handler would print every record twice.
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "django.db.backends": {"level": "WARNING"},
-        "iqportal.redis": {"filters": ["cache_outage"]},
     },
 }
 

@@ -7,8 +7,19 @@ from django.urls import include, path
 
 from iqportal import views
 from iqportal.paths import API, HEALTH_CHECK, ROBOTS_TXT, SITEMAP, route
+from landesnetzwerke.projects.sitemaps import ProjectSitemap
+from programme.events.sitemaps import EventSitemap
+from programme.news.sitemaps import NewsSitemap
+from programme.publications.sitemaps import PublicationSitemap
 
-sitemaps = {"cms": CMSSitemap}
+# /sitemap.xml: the CMS pages and the pages of published news, events, publications and projects (iqportal.sitemaps).
+sitemaps = {
+    "cms": CMSSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "publications": PublicationSitemap,
+    "projects": ProjectSitemap,
+}
 
 urlpatterns = [
     path(route(HEALTH_CHECK), views.healthz, name="healthz"),
@@ -20,6 +31,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/2fa/", include("iqportal.otp")),
+    # The admin's "View on site", before the admin's own: 404 instead of a 500 for an object without an address.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(views.view_on_site)),
     path("admin/", admin.site.urls),
     path("suche/", include("programme.search.urls")),  # the site search: /<lang>/suche/?q=…
     path("", include("programme.urls")),  # the printable employer checklist

@@ -1,16 +1,20 @@
 import sys
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from iqportal.cache_backends import cache_is_available
 from iqportal.middleware.database_outage import DATABASE_DOWN_ERRORS, database_unavailable_response
 from iqportal.paths import SITEMAP
 
@@ -18,14 +22,26 @@ from iqportal.paths import SITEMAP
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
+    """
+    Each dependency's state: 200 when the database answers a query, 503 when it does not. A cache that does not
+    answer is reported ("degraded") but stays 200: the site works without it, so a load balancer must not take
+    every host out of service because the shared Redis is down. Bounded by DB_CONNECT_TIMEOUT and REDIS_TIMEOUT.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        database_up = False
+    else:
+        database_up = True
+    cache_up = cache_is_available()
+    state = {
+        "status": "ok" if database_up and cache_up else ("degraded" if database_up else "unavailable"),
+        "database": "up" if database_up else "down",
+        "cache": "up" if cache_up else "down",
+    }
+    return JsonResponse(state, status=200 if database_up else 503)
 
 
 @require_safe
@@ -52,6 +68,22 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def view_on_site(request, content_type_id, object_id):
+    """
+    The admin's "View on site" (`admin/r/<content type>/<id>/`): Django's redirect to the object's public address,
+    and 404 for an object that has none (a page that was never published, an item whose list page is missing),
+    where Django's own view fails.
+    """
+    try:
+        obj = ContentType.objects.get_for_id(content_type_id).get_object_for_this_type(pk=object_id)
+        url = obj.get_absolute_url()
+    except (ObjectDoesNotExist, ValueError, TypeError, AttributeError, NoReverseMatch):
+        url = None
+    if not url:
+        raise Http404("This object has no address on the site.")
+    return shortcut(request, content_type_id, object_id)
 
 
 def page_not_found(request, exception=None):

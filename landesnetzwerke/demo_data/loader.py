@@ -54,7 +54,12 @@ EDITORIAL_PERMISSIONS = {
         "teilprojektcontentversion": ("view", "change"),
     },
     "djangocms_text": {"text": _ALL},
-    "filer": {"file": ("view", "add", "change"), "image": ("view", "add", "change"), "folder": ("view",)},
+    # The media library: list, upload and choose files (the file fields' "choose" opens the folder listing).
+    "filer": {
+        "file": ("view", "add", "change"),
+        "image": ("view", "add", "change"),
+        "folder": ("view", "can_use_directory_listing"),
+    },
 }
 NETWORK_EDITOR_PERMISSIONS = {
     "landesnetzwerke": {
@@ -104,7 +109,8 @@ def _permissions(spec):
     wanted = Q(pk__in=[])
     for app_label, models in spec.items():
         for model, actions in models.items():
-            codenames = [action if action == "edit_all_networks" else f"{action}_{model}" for action in actions]
+            # view/add/change/delete are Django's model permissions; any other action is a codename of its own.
+            codenames = [f"{action}_{model}" if action in _ALL else action for action in actions]
             wanted |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
     return list(Permission.objects.filter(wanted))
 

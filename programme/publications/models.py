@@ -223,8 +223,27 @@ class PublikationContent(models.Model):
         with translation.override(self.language):
             return reverse("publications:detail", kwargs={"slug": self.publikation.slug})
 
+    @classmethod
+    def seen_by_editor(cls, user: Any) -> PublikationContentQuerySet:
+        """
+        What `user` sees in the toolbar's edit and preview modes (e.g. the preview of the publications page): the
+        latest version, a draft too, of the publications `user` may edit, and the published version of the others.
+        """
+        editable = Publikation.objects.editable_by(user)
+        latest = cls.admin_manager.filter(publikation__in=editable).latest_content().values("pk")
+        published = cls.objects.exclude(publikation__in=editable).values("pk")
+        return PublikationContentQuerySet(cls).filter(models.Q(pk__in=latest) | models.Q(pk__in=published))
+
     def get_template(self) -> str:
         return "publications/detail.html"
+
+    def has_placeholder_view_permission(self, user: Any) -> bool:
+        """The toolbar's preview of a version (a draft too): only for the editors who may edit the publication."""
+        opts = self._meta
+        viewer = user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+        return viewer and self.publikation.can_be_edited_by(user)
 
     def clean(self) -> None:
         super().clean()

@@ -1,5 +1,6 @@
 """The publications apphook: the list with its filters and one page per publication. Visitors see published
-versions in their language only; editors in the toolbar's edit or preview mode see the latest drafts."""
+versions in their language only; editors in the toolbar's edit or preview mode see the latest drafts of the
+publications they may edit."""
 
 from typing import Any
 
@@ -17,7 +18,7 @@ PER_PAGE = 10
 def visible_publications(request: HttpRequest) -> PublikationContentQuerySet:
     toolbar = getattr(request, "toolbar", None)
     if toolbar is not None and (toolbar.edit_mode_active or toolbar.preview_mode_active):
-        contents = PublikationContent.admin_manager.latest_content()
+        contents = PublikationContent.seen_by_editor(request.user)
     else:
         contents = PublikationContent.objects.all()
     return contents.in_language(get_language())

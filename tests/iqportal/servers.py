@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,3 +190,66 @@ def clone_sqlite_database(connection, path):
     finally:
         target.close()
     return path
+
+
+class SilentServer:
+    """
+    A TCP listener on a free loopback port that accepts every connection and never answers, as a dependency
+    (Redis, PostgreSQL) whose host is up but whose service hangs. With `forward_to` set, later connections are
+    passed through to that address instead (the dependency has come back). Use it as a context manager.
+    """
+
+    def __init__(self):
+        self.forward_to = None
+        self.accepted = 0  # connections accepted so far
+        self._listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.port = self._listener.getsockname()[1]
+        self._sockets = [self._listener]
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._accept, name=f"silent-server-{self.port}", daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._listener.close()
+        with self._lock:
+            for sock in self._sockets:
+                try:
+                    sock.close()
+                except OSError:
+                    pass
+
+    def _keep(self, sock):
+        with self._lock:
+            self._sockets.append(sock)
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self._listener.accept()
+            except OSError:  # closed
+                return
+            self.accepted += 1
+            self._keep(client)  # held open, never read from: the client waits for an answer that never comes
+            if self.forward_to is not None:
+                upstream = socket.create_connection(self.forward_to, timeout=5)
+                upstream.settimeout(None)
+                self._keep(upstream)
+                for source, target in ((client, upstream), (upstream, client)):
+                    threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass

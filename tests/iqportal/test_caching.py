@@ -94,6 +94,7 @@ from filer import settings as filer_settings
 print(json.dumps({
     'cache': settings.CACHES['default']['BACKEND'],
     'location': settings.CACHES['default'].get('LOCATION'),
+    'cache_options': settings.CACHES['default'].get('OPTIONS', {}),
     'sessions': settings.SESSION_ENGINE,
     'cms_content_seconds': settings.CMS_CACHE_DURATIONS['content'],
     'storage': type(default_storage).__module__ + '.' + type(default_storage).__name__,
@@ -118,8 +119,14 @@ def test_defaults_need_no_other_service():
 
 def test_redis_url_switches_cache_and_sessions_to_redis():
     config = _settings_in_a_fresh_process(REDIS_URL="redis://127.0.0.1:6379/5", CMS_CACHE_CONTENT_SECONDS="120")
-    assert config["cache"] == "django_redis.cache.RedisCache"
+    assert config["cache"] == "iqportal.cache_backends.FailFastRedisCache"
     assert config["location"] == "redis://127.0.0.1:6379/5"
+    # A Redis that hangs costs one short timeout, then the breaker skips it (tests/iqportal/test_cache_backends.py).
+    assert config["cache_options"] == {
+        "socket_connect_timeout": 0.25,
+        "socket_timeout": 0.25,
+        "CIRCUIT_BREAKER_SECONDS": 30.0,
+    }
     assert config["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert config["cms_content_seconds"] == 120
 
@@ -209,10 +216,13 @@ def test_pages_with_a_csrf_token_or_cookies_are_not_stored(rf, settings):
     with_cookie.set_cookie("tracking", "1")
     assert middleware._entry(rf.get("/de/"), with_cookie) is None
     assert middleware._entry(rf.get("/de/"), HttpResponse("<p>hello</p>")) is not None
-    assert middleware._key(rf.get("/de/", HTTP_COOKIE="sessionid=abc")) is None  # editors are never served
-    assert middleware._key(rf.post("/de/")) is None
-    assert middleware._key(rf.get("/de/?edit")) is None
-    assert middleware._key(rf.get("/api/beratungsstellen.json", HTTP_IF_NONE_MATCH='"abc"')) is None
+    assert middleware._lookup(rf.get("/de/", HTTP_COOKIE="sessionid=abc")) is None  # editors are never served
+    assert middleware._lookup(rf.post("/de/")) is None
+    # ?edit from a visitor is served the entry without it, never stored (tests/iqportal/test_response_cache_keys.py)
+    assert middleware._lookup(rf.get("/de/?edit")).key(frozenset()) == middleware._lookup(rf.get("/de/")).key(
+        frozenset()
+    )
+    assert middleware._lookup(rf.get("/api/beratungsstellen.json", HTTP_IF_NONE_MATCH='"abc"')) is None
 
 
 def test_a_response_is_kept_no_longer_than_its_own_max_age(settings):

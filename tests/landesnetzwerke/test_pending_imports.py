@@ -44,15 +44,10 @@ def redis_available():
 def redis_cache(port):
     return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "iqportal.cache_backends.FailFastRedisCache",  # as in production: Redis down means misses
             "LOCATION": f"redis://127.0.0.1:{port}/13",
             "KEY_PREFIX": f"test-imports-{uuid.uuid4().hex}",
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-                "IGNORE_EXCEPTIONS": True,  # as in production: Redis down means cache misses
-            },
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 

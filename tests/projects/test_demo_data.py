@@ -133,3 +133,17 @@ def test_remove_samples_keeps_taken_over_projects():
     kept.save()
     call_command("load_projects", "--remove-samples", verbosity=0)
     assert list(samples().values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_refreshed_sample_projects_are_in_the_site_search_at_once(django_capture_on_commit_callbacks):
+    from programme.search.models import Suchdokument
+
+    old = samples().order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        load_sample_projects(refresh=True)
+    fresh = samples().get(source_id=old.source_id)
+    assert fresh.pk != old.pk
+    assert not Suchdokument.objects.filter(type="project", key=str(old.pk)).exists()
+    documents = Suchdokument.objects.filter(type="project", key=str(fresh.pk))
+    assert set(documents.values_list("language", flat=True)) == LANGUAGES
+    assert documents.get(language="de").url == f"/de/projekte/{fresh.slug}/"

@@ -45,6 +45,8 @@ def detail_url():
 
 def test_query_counts_do_not_grow_with_the_number_of_projects(client):
     urls = [*PAGES, detail_url()]
+    for url in urls:  # what a process looks up once (the pages of other apphooks) is not counted for the first URL
+        client.get(url)
     before = {url: count_queries(client, url) for url in urls}
     bulk_projects(EXTRA_PROJECTS)
     assert Teilprojekt.objects.published().count() >= 400 + EXTRA_PROJECTS

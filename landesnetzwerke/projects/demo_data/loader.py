@@ -57,8 +57,9 @@ def _sample_ids() -> list[int]:
     return list(samples.values_list("pk", flat=True))
 
 
-def create_projects(specs: list[ProjectSpec], user: object) -> None:
-    """Create these projects in bulk, marked as sample data, with their texts published as version 1 by `user`."""
+def create_projects(specs: list[ProjectSpec], user: object) -> list[Teilprojekt]:
+    """Create these projects in bulk, marked as sample data, with their texts published as version 1 by `user`; returns
+    them (bulk writes send no signals: the caller updates caches and the search index)."""
     networks = {network.bundesland: network for network in Landesnetzwerk.objects.all()}
     taken = set(Teilprojekt.objects.exclude(slug="").values_list("slug", flat=True))
     projects, texts_of = [], []
@@ -112,6 +113,7 @@ def create_projects(specs: list[ProjectSpec], user: object) -> None:
             for content in contents
         ]
     )
+    return projects
 
 
 def load_sample_projects(*, refresh: bool = False, today: datetime.date | None = None) -> Counts:
@@ -128,11 +130,21 @@ def load_sample_projects(*, refresh: bool = False, today: datetime.date | None =
         )
         specs = build_project_specs(towns_by_land(), today)
         missing = [spec for spec in specs if spec.source_id not in existing]
-        if missing:
-            create_projects(missing, get_system_user())
+        created = create_projects(missing, get_system_user()) if missing else []
         counts.created, counts.unchanged = len(missing), len(specs) - len(missing)
     invalidation.invalidate_all()  # bulk writes send no signals
+    _reindex(created)
     return counts
+
+
+def _reindex(projects: list[Teilprojekt]) -> None:
+    """The site search's documents of projects written in bulk (which sends no signals)."""
+    from programme.search import index
+    from programme.search.registry import get_adapter
+
+    adapter = get_adapter("project")
+    if projects and adapter is not None:
+        index.reindex(adapter, [str(project.pk) for project in projects])
 
 
 def remove_sample_projects() -> int:

@@ -161,7 +161,7 @@ def test_rebuild_is_idempotent_and_restores_a_lost_index(client):
     call_command("rebuild_search_index", verbosity=0)
     assert {hit_type for hit_type, _t, _u in found(client, "Anerkennung")} >= {"page", "office"}
     # Every type of today's content is indexed, in every site language.
-    types = {"page", "office", "network", "fachstelle", "news", "event"}
+    types = {"page", "office", "network", "fachstelle", "news", "event", "publication", "project"}
     assert set(Suchdokument.objects.values_list("type", flat=True)) == types
     assert set(Suchdokument.objects.values_list("language", flat=True)) == {"de", "en", "ar", "fa", "uk", "tr"}
     published = Beratungsstelle.objects.published().count()

@@ -20,9 +20,10 @@ from programme.page_builder import get_system_user
 from programme.search import index
 from programme.search.registry import Document
 from programme.search.service import PAGE_SIZE, search_site
-from tests.factories import make_office
+from tests.factories import make_office, make_publication
 from tests.html import parse
 from tests.programme.search.conftest import make_page, results, search_url, titles
+from tests.projects.helpers import make_project, network
 
 pytestmark = pytest.mark.django_db
 CI = os.environ.get("CI", "").lower() == "true"
@@ -66,6 +67,8 @@ def test_among_equal_matches_the_more_recent_comes_first():
         ("Muenchen", "office", "Counselling office"),
         ("IQ Netzwerk Hamburg", "network", "Landesnetzwerk"),
         ("Migrantenökonomie", "fachstelle", "Fachstelle"),
+        ("IQ konkret", "publication", "Publication"),
+        ("Bridging course for university graduates", "project", "Project"),
     ],
 )
 def test_each_result_type_is_found_and_named_in_words(client, query, result_type, label):
@@ -219,10 +222,10 @@ def test_odd_page_numbers_never_give_an_error(client):
 
 
 def test_nothing_found_for_a_place_suggests_the_lotse_with_that_place(client):
-    response = client.get(search_url("Zwiesel"))
+    response = client.get(search_url("Kirchenlamitz"))
     assert result_items(response) == []
     links = parse(response).xpath('//ul[@class="search-suggestions"]//a/@href')
-    assert "/de/lotse/?q=Zwiesel" in links
+    assert "/de/lotse/?q=Kirchenlamitz" in links
 
 
 def test_nothing_found_for_a_word_suggests_the_lotse_and_the_project_search(client):
@@ -262,6 +265,9 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_documents(client
     with committed():
         for number in range(3, 40):
             make_office(latitude=52.5, longitude=13.4, name=f"Rohrdommel-Beratung {number}")
+        for number in range(5):  # and results of other types, each from its own content
+            make_publication(title=f"Rohrdommel-Heft {number}")
+            make_project(network("NI"), titles={"de": f"Rohrdommel-Projekt {number}"})
     many, shown = queries()
     assert shown == PAGE_SIZE
     assert many == few <= 8
