@@ -66,6 +66,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "iqportal.views.csrf_failure"
 
 SITE_ID = 1
+# The public host name: written with the site's name into the Site record after every migrate (iqportal/sites.py);
+# the sitemap, the CMS toolbar and the links in e-mails use it.
+SITE_DOMAIN = os.environ.get("SITE_DOMAIN", "").strip()
 
 INSTALLED_APPS = [
     "djangocms_simple_admin_style",
@@ -292,6 +295,19 @@ CMS_CONFIRM_VERSION4 = True
 CMS_TOOLBAR_ANONYMOUS_ON = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
+# The text editor (djangocms-text's Tiptap) keeps only the markup it knows: the site's paragraph classes are offered
+# as block styles, or editing a text drops them. The server keeps class on every element (djangocms-text's sanitizer);
+# programme/rich_text.py unwraps the <p> Tiptap puts into list items.
+TEXT_EDITOR_SETTINGS = {
+    "blockStyles": [
+        {"name": _("Lead paragraph"), "element": "p", "attributes": {"class": "lead"}},
+        {"name": _("Sample notice"), "element": "p", "attributes": {"class": "sample-notice"}},
+    ],
+}
+# The admin: no check for django CMS updates (a request to pypi.org that the CSP blocks, and nothing an editor can act
+# on); the current admin style, without rendering the site's base.html on every admin page to guess it.
+CMS_ENABLE_UPDATE_CHECK = False
+CMS_LEGACY_STYLE = False
 
 THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.colorspace",

@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
 SERVER_SETTINGS = "tests.browser.server_settings"
 STARTUP_TIMEOUT = 60  # seconds for the server to answer /healthz once the demo content is loaded
 SETUP_TIMEOUT = 600  # seconds for migrate + load_demo_content
+EDITOR_USERNAME = "browser-editor"
+EDITOR_PASSWORD = "browser-editor-Passw0rt-2026"  # noqa: S105 (a throw-away database)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -188,6 +190,9 @@ def site_url(tmp_path_factory):
         with log_path.open("w") as log:
             _run_manage(["migrate", "--noinput", "--skip-checks"], env, log)
             _run_manage(["load_demo_content", "--skip-checks"], env, log)
+            # An editor for the admin's tests (tests/browser/test_admin.py).
+            editor = ["createsuperuser", "--noinput", "--username", EDITOR_USERNAME, "--email", "editor@example.org"]
+            _run_manage(editor, {**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR_PASSWORD}, log)
             port = _free_port()
             url = f"http://127.0.0.1:{port}"
             process = subprocess.Popen(  # noqa: S603

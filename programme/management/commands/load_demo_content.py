@@ -1,8 +1,6 @@
-import os
-
-from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.management import BaseCommand, call_command
+
+from iqportal.sites import configure_site
 
 
 class Command(BaseCommand):
@@ -11,7 +9,7 @@ class Command(BaseCommand):
         "the directory (Landesnetzwerke, Fachstellen, sample counselling offices), the sample sub-projects, the "
         "published CMS page tree in every language, the sample news and events, the sample publications, then the "
         "site search's index. Safe to run again: it updates, never duplicates. "
-        "With SITE_DOMAIN set, the site's domain (used in the sitemap) is set to it."
+        "The Site record gets the site's name and, with SITE_DOMAIN set, that domain (used in the sitemap)."
     )
 
     steps = [
@@ -26,9 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
-        domain = os.environ.get("SITE_DOMAIN", "").strip()
-        if domain:
-            Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": "IQ Portal"})
+        configure_site()
         for step in self.steps:
             if verbosity:
                 self.stdout.write(f"== {step}")
