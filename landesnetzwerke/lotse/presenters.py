@@ -20,6 +20,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from iqportal.templatetags.bidi_tags import bdi, list_separator_for, ltr
 from landesnetzwerke.lotse.maps import MapData
 from landesnetzwerke.lotse.office import OpeningStatus
+from landesnetzwerke.lotse.places import PlaceCandidate
 from landesnetzwerke.lotse.search import FixedHit, LotseResult, MobileHit
 from landesnetzwerke.models import Beratungsstelle
 
@@ -150,6 +151,12 @@ def fixed_list_heading(result: LotseResult) -> str:
     if result.has_point:
         return gettext("Counselling offices, the nearest first")
     return gettext("Counselling offices")
+
+
+def candidate_label(candidate: PlaceCandidate) -> str:
+    """A place the visitor may have meant, as its link reads: "60313 Frankfurt am Main" (the postcode, if any, and
+    the name in one isolated run, so that the space between them survives any layout and right-to-left pages)."""
+    return format_html("<bdi>{}</bdi>", candidate.query)
 
 
 # The map ------------------------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ class SearchView(TemplateView):
             form=form,
             result=result,
             map=maps.result_map(result),
+            not_found=result is not None and result.status == Status.NOT_FOUND,
             filters_open=form.filters_used,
             position_open=form.position_used,
             kinds=Beratungsstelle.Kind,  # the values of `art`
