@@ -68,3 +68,68 @@ def test_other_errors_are_said_once_too(client):
         message = translation.gettext("A postcode (PLZ) has exactly five digits, for example 04109.")
     assert main_text.count(message) == 1
     assert tree.xpath('//*[@id="error-summary"]//a/@href') == ["#id_q"]
+
+
+def search_details(tree):
+    details = tree.xpath('//main//details[contains(@class, "lotse-search")]')
+    assert len(details) == 1
+    assert details[0].xpath('./form[@role="search"]'), "the search form is inside the folding <details>"
+    return details[0]
+
+
+def test_after_a_search_the_form_folds_into_a_summary_over_the_results(client):
+    tree = parse(client.get(search_url(q="44135")))
+    details = search_details(tree)
+    assert details.get("open") is None
+    summary = squeeze(details.xpath("./summary")[0])
+    assert summary == "In der Nähe von 44135 Dortmund · 50 km · ändern"
+    # The summary comes before the results, and the results' heading has its id.
+    assert tree.xpath('//details[contains(@class, "lotse-search")]/following::*[@id="results"]')
+    assert tree.xpath('//*[@id="results"]//h2[@id="results-heading"]')
+
+
+def test_the_summary_counts_the_filters_and_says_the_distance_asked_for(client):
+    tree = parse(client.get(search_url(q="44135", umkreis="25", thema="anerkennung", weg="telefon")))
+    summary = squeeze(search_details(tree).xpath("./summary")[0])
+    assert summary == "In der Nähe von 44135 Dortmund · 25 km · 2 Filter · ändern"
+    # The filters stay open inside the folded form, as before, since they were used.
+    assert search_details(tree).xpath('.//details[contains(@class, "lotse-more")]')[0].get("open") is not None
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "1234"}, {"q": "Frankfrut"}, {"q": "", "thema": "anerkennung"}])
+def test_the_form_is_open_before_a_search_and_after_an_error(client, params):
+    response = client.get(search_url(**params) if params else search_url().rstrip("?"))
+    tree = parse(response)
+    details = search_details(tree)
+    assert details.get("open") is not None
+    assert squeeze(details.xpath("./summary")[0]) == "Beratung suchen"
+    assert not tree.xpath('//a[@class="skip-link" and @href="#results"]')
+
+
+def test_the_form_lands_the_next_search_on_its_results(client):
+    for params in ({}, {"q": "44135"}):
+        tree = parse(client.get(search_url(**params)))
+        action = tree.xpath('//main//form[@role="search"]/@action')[0]
+        assert action.endswith("/de/lotse/#results")
+
+
+def test_a_skip_link_leads_to_the_results(client):
+    tree = parse(client.get(search_url(q="44135")))
+    skip_links = tree.xpath('//body/a[@class="skip-link"]')
+    assert [(a.get("href"), squeeze(a)) for a in skip_links] == [
+        ("#main", "Zum Hauptinhalt springen"),
+        ("#results", "Zu den Ergebnissen springen"),
+    ]
+    assert len(tree.xpath('//*[@id="results"]')) == 1
+
+
+def test_an_ambiguous_place_and_a_whole_land_are_summed_up_too(client):
+    ambiguous = squeeze(search_details(parse(client.get(search_url(q="Frankfurt")))).xpath("./summary")[0])
+    assert ambiguous == "Suche: Frankfurt · 50 km · ändern"
+    land = squeeze(search_details(parse(client.get(search_url(land="BY")))).xpath("./summary")[0])
+    assert land == "Bundesland: Bayern · 1 Filter · ändern"
+
+
+def test_the_summary_escapes_what_was_typed(client):
+    response = client.get(search_url(q="Frankfurt<script>"))
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
