@@ -162,6 +162,7 @@ def search_summary(result: LotseResult | None, filter_count: int = 0) -> str:
     if result is None or result.status == Status.NOT_FOUND:
         return ""
     location, place = result.location, _label(result)
+    parts: list[str]
     if result.status == Status.AMBIGUOUS or location is None:
         parts = [_html(gettext("Search: <bdi>%(query)s</bdi>"), query=result.query)]
     elif location.is_land:
