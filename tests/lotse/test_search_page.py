@@ -133,3 +133,13 @@ def test_an_ambiguous_place_and_a_whole_land_are_summed_up_too(client):
 def test_the_summary_escapes_what_was_typed(client):
     response = client.get(search_url(q="Frankfurt<script>"))
     assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_links_to_other_results_land_on_them(client):
+    suggestions = parse(client.get(search_url(q="Frankfrut"))).xpath('//*[@id="q-suggestions"]//a/@href')
+    namesakes = parse(client.get(search_url(q="Frankfurt"))).xpath(
+        '//*[@id="results"]//ul[@class="lotse-candidates"]//a/@href'
+    )
+    pages = parse(client.get(search_url(q="10115", umkreis="200"))).xpath('//nav[@class="lotse-pagination"]//a/@href')
+    for hrefs in (suggestions, namesakes, pages):
+        assert hrefs and all(href.startswith("?") and href.endswith("#results") for href in hrefs), hrefs
