@@ -143,3 +143,9 @@ def test_links_to_other_results_land_on_them(client):
     pages = parse(client.get(search_url(q="10115", umkreis="200"))).xpath('//nav[@class="lotse-pagination"]//a/@href')
     for hrefs in (suggestions, namesakes, pages):
         assert hrefs and all(href.startswith("?") and href.endswith("#results") for href in hrefs), hrefs
+
+
+def test_the_introduction_shows_before_a_search_only(client):
+    assert parse(client.get(search_url().rstrip("?"))).xpath('//main//p[@class="lead"]')
+    for params in ({"q": "44135"}, {"q": "Frankfrut"}, {"q": "1234"}):
+        assert not parse(client.get(search_url(**params))).xpath('//main//p[@class="lead"]'), params
