@@ -308,6 +308,13 @@ class LotseForm(forms.Form):
         )
 
     @property
+    def filter_count(self) -> int:
+        """How many filters narrow the search (the distance is no filter here: the summary says it)."""
+        if not self.is_bound:
+            return 0
+        return sum(1 for name in ("thema", "sprache", "art", "weg", "land") if self.data.get(name))
+
+    @property
     def position_used(self) -> bool:
         return self._used(("lat", "lon"))
 

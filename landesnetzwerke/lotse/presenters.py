@@ -20,6 +20,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from iqportal.templatetags.bidi_tags import bdi, list_separator_for, ltr
 from landesnetzwerke.lotse.maps import MapData
 from landesnetzwerke.lotse.office import OpeningStatus
+from landesnetzwerke.lotse.places import PlaceCandidate, Status
 from landesnetzwerke.lotse.search import FixedHit, LotseResult, MobileHit
 from landesnetzwerke.models import Beratungsstelle
 
@@ -150,6 +151,38 @@ def fixed_list_heading(result: LotseResult) -> str:
     if result.has_point:
         return gettext("Counselling offices, the nearest first")
     return gettext("Counselling offices")
+
+
+SUMMARY_SEPARATOR = " · "
+
+
+def search_summary(result: LotseResult | None, filter_count: int = 0) -> str:
+    """The search in one line, shown over its results while the form is folded away: "Near <bdi>44135
+    Dortmund</bdi> · 50 km · 2 filters". "" when there is nothing to sum up (no search, or a place not found)."""
+    if result is None or result.status == Status.NOT_FOUND:
+        return ""
+    location, place = result.location, _label(result)
+    parts: list[str]
+    if result.status == Status.AMBIGUOUS or location is None:
+        parts = [_html(gettext("Search: <bdi>%(query)s</bdi>"), query=result.query)]
+    elif location.is_land:
+        parts = [_html(gettext("Federal state: %(land)s"), land=place)]
+    elif location.is_position:
+        parts = [gettext("Near your position")]
+    else:
+        parts = [_html(gettext("Near <bdi>%(place)s</bdi>"), place=place)]
+    if location is None or location.has_point:
+        parts.append(_html(gettext("%(km)s km"), km=ltr(result.requested_radius_km)))
+    if filter_count:
+        message = ngettext("%(counter)s filter", "%(counter)s filters", filter_count)
+        parts.append(_html(message, counter=filter_count))
+    return mark_safe(SUMMARY_SEPARATOR.join(conditional_escape(part) for part in parts))  # noqa: S308 - each part escaped
+
+
+def candidate_label(candidate: PlaceCandidate) -> str:
+    """A place the visitor may have meant, as its link reads: "60313 Frankfurt am Main" (the postcode, if any, and
+    the name in one isolated run, so that the space between them survives any layout and right-to-left pages)."""
+    return format_html("<bdi>{}</bdi>", candidate.query)
 
 
 # The map ------------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, TemplateView, View
 from menus.utils import set_language_changer
 
 from landesnetzwerke.clock import german_time
-from landesnetzwerke.lotse import maps, serializers
+from landesnetzwerke.lotse import maps, presenters, serializers
 from landesnetzwerke.lotse import office as office_page
 from landesnetzwerke.lotse.forms import PARAMETERS, LotseForm
 from landesnetzwerke.lotse.links import absolute_lotse_url, lotse_url, page_url
@@ -62,6 +62,11 @@ class SearchView(TemplateView):
             form=form,
             result=result,
             map=maps.result_map(result),
+            not_found=result is not None and result.status == Status.NOT_FOUND,
+            # After a search the form folds into a one-line summary over the results; without one, or with an
+            # error, it stays open.
+            search_summary=presenters.search_summary(result, form.filter_count) if not form.errors else "",
+            search_open=result is None or bool(form.errors),
             filters_open=form.filters_used,
             position_open=form.position_used,
             kinds=Beratungsstelle.Kind,  # the values of `art`

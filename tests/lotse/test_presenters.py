@@ -11,7 +11,7 @@ from django.utils import translation
 
 from landesnetzwerke.lotse import presenters
 from landesnetzwerke.lotse.office import OpeningStatus
-from landesnetzwerke.lotse.places import Location, LocationKind, Status
+from landesnetzwerke.lotse.places import Location, LocationKind, PlaceCandidate, Status
 from landesnetzwerke.lotse.search import LotseResult, MobileHit
 from landesnetzwerke.public_holidays import Holiday
 
@@ -161,3 +161,41 @@ def test_the_opening_status_on_a_holiday():
     assert say("de", presenters.opening_headline, german) == f"Heute geschlossen (Feiertag: {escaped})"
     assert f'<bdi lang="de" dir="ltr">{escaped}</bdi>' in say("ar", presenters.opening_headline, german)
     assert say("de", presenters.opening_detail, closed) == "öffnet am Freitag, 8. Januar 2027, um 09:00 Uhr"
+
+
+def km(number):
+    return f'<span class="ltr">{number}</span> km'
+
+
+@pytest.mark.parametrize(
+    ("language", "result", "filters", "summary"),
+    [
+        ("en", found(), 0, f"Near <bdi>10115 Berlin</bdi> · {km(50)}"),
+        ("de", found(requested_radius_km=25), 2, f"In der Nähe von <bdi>10115 Berlin</bdi> · {km(25)} · 2 Filter"),
+        (
+            "en",
+            found(Location(LocationKind.POSITION, "", "", 52.5, 13.4)),
+            1,
+            f"Near your position · {km(50)} · 1 filter",
+        ),
+        ("en", found(SAXONY), 1, "Federal state: Sachsen · 1 filter"),
+        (
+            "en",
+            LotseResult(status=Status.AMBIGUOUS, query="<b>Halle</b>"),
+            0,
+            f"Search: <bdi>&lt;b&gt;Halle&lt;/b&gt;</bdi> · {km(50)}",
+        ),
+        ("en", LotseResult(status=Status.NOT_FOUND, query="Frankfrut"), 0, ""),
+        ("en", None, 0, ""),
+    ],
+)
+def test_the_search_summed_up_in_one_line(language, result, filters, summary):
+    with translation.override(language):
+        assert str(presenters.search_summary(result, filters)) == summary
+
+
+def test_a_candidate_reads_as_postcode_and_name_in_one_isolated_run():
+    assert presenters.candidate_label(PlaceCandidate("Frankfurt am Main", "HE", "60313")) == (
+        "<bdi>60313 Frankfurt am Main</bdi>"
+    )
+    assert presenters.candidate_label(PlaceCandidate("A<b>", "HE", "")) == "<bdi>A&lt;b&gt;</bdi>"

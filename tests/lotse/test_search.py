@@ -131,7 +131,9 @@ def test_unknown_names_offer_close_matches(client, typo, meant):
     response = client.get(search_url(q=typo))
     assert response.status_code == 200
     tree = parse(response)
-    suggestions = [a.text_content() for a in tree.xpath('//*[@id="results"]//ul[@class="lotse-candidates"]//a')]
+    # The close matches follow the q field, inside the form (not in a results section: there are no results).
+    links = tree.xpath('//form//*[@id="q-suggestions"]//ul[@class="lotse-candidates"]//a')
+    suggestions = [a.text_content() for a in links]
     assert any(meant in text for text in suggestions)
     # The message is tied to the q field.
     field = tree.xpath('//main//input[@name="q"]')[0]

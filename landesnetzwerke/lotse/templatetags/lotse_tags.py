@@ -27,6 +27,7 @@ for _presenter in (
     presenters.radius_notice,
     presenters.empty_message,
     presenters.fixed_list_heading,
+    presenters.candidate_label,
     presenters.map_description,
     presenters.map_legend,
     presenters.office_whereabouts,
