@@ -43,7 +43,8 @@ def test_every_link_to_the_lotse_comes_from_the_helper(client):
         assert Landesnetzwerk.objects.get(bundesland="BE").lotse_search_url() == "/en/lotse/?land=BE"
     results = get_tree(client, "/en/lotse/?q=10115")
     assert results.xpath(f'//li[@data-office-id="{office.pk}"]//h4/a/@href') == [f"/en/lotse/stelle/{office.pk}/"]
-    assert results.xpath('//main//form[@role="search"]/@action') == ["/en/lotse/"]
+    # The form lands on the results (the phone layout): the helper's URL with the results' fragment.
+    assert results.xpath('//main//form[@role="search"]/@action') == ["/en/lotse/#results"]
     page = get_tree(client, f"/en/lotse/stelle/{office.pk}/")
     assert f"/en/lotse/stelle/{office.pk}/vcard/" in page.xpath("//main//a/@href")
     # The open data links to office pages in the default language, whatever the client's.
