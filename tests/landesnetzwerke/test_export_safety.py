@@ -11,6 +11,7 @@ import re
 import pytest
 import tablib
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
 from landesnetzwerke.file_formats import escape_formula, unescape_formula
@@ -152,7 +153,8 @@ def test_a_vcard_never_gets_a_property_from_stored_control_characters(client, ni
         name="Beratung\rURL:https://evil.example/",
         traeger="Träger\nEMAIL:evil@example.org",
         street="Weg 1\u2028TEL:0",
-        city="Ort\x00\x0bX",
+        # PostgreSQL cannot store NUL in a text column at all; SQLite can.
+        city="Ort\x0bX" if connection.vendor == "postgresql" else "Ort\x00\x0bX",
     )  # as if stored before one-line fields refused control characters
 
     card = client.get(url).content.decode()
